@@ -1,0 +1,76 @@
+# TeamAround: `make demo` to try it, `make test` to test it. Everything else is installed here.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STATIC_VENDOR := src/teamaround/core/static/vendor
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: demo test install assets migrate seed serve lint format check-deploy chromium bench clean
+
+demo: install assets migrate seed serve
+
+install: $(BIN)/.installed
+
+$(BIN)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# GOV.UK Frontend compiled with the council's settings (Arial, asset path), plus htmx.
+assets: $(STATIC_VENDOR)/govuk/teamaround.css
+
+$(STATIC_VENDOR)/govuk/teamaround.css: node_modules/.installed frontend/teamaround.scss
+	mkdir -p $(STATIC_VENDOR)/govuk $(STATIC_VENDOR)/htmx
+	npx sass --no-source-map --style=compressed --quiet-deps \
+		--load-path=node_modules/govuk-frontend/dist frontend/teamaround.scss $@
+	cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js $(STATIC_VENDOR)/govuk/
+	rm -rf $(STATIC_VENDOR)/govuk/assets
+	cp -r node_modules/govuk-frontend/dist/govuk/assets $(STATIC_VENDOR)/govuk/assets
+	cp node_modules/htmx.org/dist/htmx.min.js $(STATIC_VENDOR)/htmx/
+
+migrate: install
+	$(BIN)/teamaround migrate --no-input
+
+seed: install
+	$(BIN)/teamaround seed
+
+serve: install assets
+	@echo "Serving TeamAround on http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
+	$(BIN)/teamaround runserver $(HOST):$(PORT)
+
+# Debian's Chromium for the browser tests (never `playwright install`).
+chromium:
+	@test -x /usr/bin/chromium || { \
+		echo "Installing Debian's chromium for the browser tests..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+test: install assets chromium
+	$(BIN)/pytest -q
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+check-deploy: install
+	DJANGO_SETTINGS_MODULE=teamaround.settings_production \
+	DJANGO_SECRET_KEY=$$(printf 'x%.0s' {1..64})-check-only \
+	DJANGO_ALLOWED_HOSTS=teamaround.example.org \
+	DATABASE_URL=$${DATABASE_URL:-postgres://localhost/teamaround} \
+	$(BIN)/python -m django check --deploy --fail-level WARNING
+
+bench: install
+	$(BIN)/python bench/run_all.py
+
+clean:
+	rm -rf $(VENV) node_modules $(STATIC_VENDOR) staticfiles teamaround.sqlite3*

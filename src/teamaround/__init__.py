@@ -1,0 +1,1 @@
+"""TeamAround: multi-agency early help and children's services for English councils."""

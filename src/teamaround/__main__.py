@@ -1,0 +1,3 @@
+from teamaround.cli import main
+
+main()

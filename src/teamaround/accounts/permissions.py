@@ -1,0 +1,31 @@
+"""Who may do what, as `rules` predicates. Checked by services and selectors through
+core.access.require, never only by views."""
+
+import rules
+
+from teamaround.accounts.roles import Role
+
+
+@rules.predicate
+def is_staff_member(user) -> bool:
+    return bool(user and user.is_authenticated and user.is_active)
+
+
+@rules.predicate
+def is_administrator(user) -> bool:
+    return is_staff_member(user) and user.has_role(Role.ADMINISTRATOR)
+
+
+@rules.predicate
+def is_team_manager(user) -> bool:
+    return is_staff_member(user) and user.has_role(Role.TEAM_MANAGER)
+
+
+rules.add_perm("accounts.view_directory_of_agencies", is_staff_member)
+rules.add_perm("accounts.manage_agencies", is_administrator)
+rules.add_perm("accounts.manage_teams", is_administrator)
+rules.add_perm("accounts.manage_users", is_administrator)
+rules.add_perm("core.manage_geography", is_administrator)
+rules.add_perm("core.view_geography", is_staff_member)
+rules.add_perm("core.read_audit", is_administrator | is_team_manager)
+rules.add_perm("core.read_whole_audit", is_administrator)

@@ -1,0 +1,124 @@
+"""Agencies and their teams: every member of staff can look them up; administrators manage them."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+
+from teamaround.accounts import selectors, services
+from teamaround.accounts.forms import AgencyForm, ReasonForm, TeamForm
+from teamaround.accounts.models import AgencyKind
+from teamaround.core.access import require
+from teamaround.core.errors import DomainError, apply_to_form
+from teamaround.core.models import District
+
+
+@login_required
+def agency_list(request):
+    district = District.objects.filter(code=request.GET.get("district", "")).first()
+    agencies = selectors.agency_list(
+        actor=request.user,
+        kind=request.GET.get("kind", ""),
+        district=district,
+        query=request.GET.get("q", "").strip(),
+    )
+    page = Paginator(agencies, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "accounts/agency_list.html", {
+        "page": page, "query": query.urlencode(), "kinds": AgencyKind.choices,
+        "districts": District.objects.all(), "selected_kind": request.GET.get("kind", ""),
+        "selected_district": district, "q": request.GET.get("q", ""),
+        "can_manage": request.user.has_perm("accounts.manage_agencies"),
+    })
+
+
+@login_required
+def agency_detail(request, agency_id):
+    agency = selectors.agency_get(actor=request.user, agency_id=agency_id)
+    teams = selectors.team_list(actor=request.user, agency=agency)
+    return render(request, "accounts/agency_detail.html", {
+        "agency": agency, "teams": teams,
+        "can_manage": request.user.has_perm("accounts.manage_agencies"),
+    })
+
+
+@login_required
+def agency_create(request):
+    require(request.user, "accounts.manage_agencies", what="create an agency")
+    form = AgencyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            agency = services.agency_create(actor=request.user, **form.cleaned_data)
+        except DomainError as error:
+            apply_to_form(form, error)
+        else:
+            messages.success(request, f"{agency.name} has been added.")
+            return redirect("accounts:agency-detail", agency.pk)
+    return render(request, "accounts/agency_form.html", {"form": form, "agency": None})
+
+
+@login_required
+def agency_edit(request, agency_id):
+    require(request.user, "accounts.manage_agencies", what="change an agency")
+    agency = selectors.agency_get(actor=request.user, agency_id=agency_id)
+    form = AgencyForm(request.POST or None, initial=AgencyForm.initial_for(agency))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.agency_update(actor=request.user, agency=agency, **form.cleaned_data)
+        except DomainError as error:
+            apply_to_form(form, error)
+        else:
+            messages.success(request, f"{agency.name} has been updated.")
+            return redirect("accounts:agency-detail", agency.pk)
+    return render(request, "accounts/agency_form.html", {"form": form, "agency": agency})
+
+
+@login_required
+def agency_archive(request, agency_id):
+    require(request.user, "accounts.manage_agencies", what="archive an agency")
+    agency = selectors.agency_get(actor=request.user, agency_id=agency_id)
+    form = ReasonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.agency_archive(actor=request.user, agency=agency, reason=form.cleaned_data["reason"])
+        except DomainError as error:
+            apply_to_form(form, error)
+        else:
+            messages.success(request, f"{agency.name} has been archived.")
+            return redirect("accounts:agency-list")
+    return render(request, "accounts/agency_archive.html", {"form": form, "agency": agency})
+
+
+@login_required
+def team_create(request, agency_id):
+    require(request.user, "accounts.manage_teams", what="create a team")
+    agency = selectors.agency_get(actor=request.user, agency_id=agency_id)
+    form = TeamForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.team_create(actor=request.user, agency=agency, **form.cleaned_data)
+        except DomainError as error:
+            apply_to_form(form, error)
+        else:
+            messages.success(request, "The team has been added.")
+            return redirect("accounts:agency-detail", agency.pk)
+    return render(request, "accounts/team_form.html", {"form": form, "agency": agency, "team": None})
+
+
+@login_required
+def team_edit(request, team_id):
+    require(request.user, "accounts.manage_teams", what="change a team")
+    team = selectors.team_get(actor=request.user, team_id=team_id)
+    initial = {"name": team.name, "email": team.email, "phone": team.phone,
+               "districts": list(team.districts.all())}
+    form = TeamForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.team_update(actor=request.user, team=team, **form.cleaned_data)
+        except DomainError as error:
+            apply_to_form(form, error)
+        else:
+            messages.success(request, "The team has been updated.")
+            return redirect("accounts:agency-detail", team.agency_id)
+    return render(request, "accounts/team_form.html", {"form": form, "agency": team.agency, "team": team})

@@ -1,0 +1,63 @@
+"""Signing in and out, and two-factor set-up and verification."""
+
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from teamaround.accounts import two_factor
+from teamaround.accounts.forms import CodeForm, SignInForm
+from teamaround.core.errors import DomainError, apply_to_form
+
+
+class SignInView(auth_views.LoginView):
+    template_name = "accounts/sign_in.html"
+    authentication_form = SignInForm
+    redirect_authenticated_user = True
+
+
+@require_POST
+def sign_out(request):
+    return auth_views.LogoutView.as_view(next_page="accounts:signed-out")(request)
+
+
+def signed_out(request):
+    return render(request, "accounts/signed_out.html")
+
+
+@login_required
+def two_factor_setup(request):
+    device = two_factor.pending_device(request.user)
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            two_factor.two_factor_confirm(request=request, code=form.cleaned_data["code"])
+        except DomainError as error:
+            apply_to_form(form, error)
+        else:
+            messages.success(request, "Two-factor sign-in is set up. You will need your app each time you sign in.")
+            return redirect("core:home")
+    return render(
+        request,
+        "accounts/two_factor_setup.html",
+        {
+            "form": form,
+            "qr_svg": two_factor.qr_code_svg(device),
+            "secret": two_factor.secret_for_typing(device),
+            "required": two_factor.role_requires_two_factor(request.user),
+        },
+    )
+
+
+@login_required
+def two_factor_verify(request):
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            two_factor.two_factor_verify(request=request, code=form.cleaned_data["code"])
+        except DomainError as error:
+            apply_to_form(form, error)
+        else:
+            return redirect(request.GET.get("next") or "core:home")
+    return render(request, "accounts/two_factor_verify.html", {"form": form})

@@ -1,0 +1,97 @@
+"""Staff accounts, for administrators: create, change roles and team, deactivate, API tokens."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+
+from teamaround.accounts import selectors, services
+from teamaround.accounts.forms import ReasonForm, UserForm
+from teamaround.accounts.roles import ROLE_DESCRIPTIONS, Role
+from teamaround.core.access import require
+from teamaround.core.errors import DomainError, apply_to_form
+
+
+@login_required
+def user_list(request):
+    users = selectors.user_list(
+        actor=request.user, query=request.GET.get("q", "").strip(), role=request.GET.get("role", "")
+    )
+    page = Paginator(users, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "accounts/user_list.html", {
+        "page": page, "query": query.urlencode(), "roles": Role.choices,
+        "selected_role": request.GET.get("role", ""), "q": request.GET.get("q", ""),
+    })
+
+
+@login_required
+def user_create(request):
+    require(request.user, "accounts.manage_users", what="create a user")
+    form = UserForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.user_create(actor=request.user, **form.cleaned_data)
+        except DomainError as error:
+            apply_to_form(form, error)
+        else:
+            messages.success(request, f"{user} has been added.")
+            return redirect("accounts:user-detail", user.pk)
+    return render(request, "accounts/user_form.html", {"form": form, "staff": None,
+                                                       "role_descriptions": ROLE_DESCRIPTIONS})
+
+
+@login_required
+def user_detail(request, user_id):
+    staff = selectors.user_get(actor=request.user, user_id=user_id)
+    return render(request, "accounts/user_detail.html", {"staff": staff})
+
+
+@login_required
+def user_edit(request, user_id):
+    staff = selectors.user_get(actor=request.user, user_id=user_id)
+    initial = {"username": staff.username, "first_name": staff.first_name,
+               "last_name": staff.last_name, "email": staff.email, "job_title": staff.job_title,
+               "team": staff.team_id, "roles": sorted(staff.role_set)}
+    form = UserForm(request.POST or None, initial=initial, editing=True)
+    if request.method == "POST" and form.is_valid():
+        values = {k: v for k, v in form.cleaned_data.items() if k != "username"}
+        try:
+            services.user_update(actor=request.user, user=staff, **values)
+        except DomainError as error:
+            apply_to_form(form, error)
+        else:
+            messages.success(request, f"{staff} has been updated.")
+            return redirect("accounts:user-detail", staff.pk)
+    return render(request, "accounts/user_form.html", {"form": form, "staff": staff,
+                                                       "role_descriptions": ROLE_DESCRIPTIONS})
+
+
+@login_required
+def user_deactivate(request, user_id):
+    staff = selectors.user_get(actor=request.user, user_id=user_id)
+    form = ReasonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.user_deactivate(actor=request.user, user=staff, reason=form.cleaned_data["reason"])
+        except DomainError as error:
+            apply_to_form(form, error)
+        else:
+            messages.success(request, f"{staff} has been deactivated.")
+            return redirect("accounts:user-detail", staff.pk)
+    return render(request, "accounts/user_deactivate.html", {"form": form, "staff": staff})
+
+
+@login_required
+def user_token(request, user_id):
+    """Issue an API token (POST only); the token is shown once on the page that follows."""
+    staff = selectors.user_get(actor=request.user, user_id=user_id)
+    token = None
+    if request.method == "POST":
+        try:
+            token = services.api_token_issue(actor=request.user, user=staff)
+        except DomainError as error:
+            messages.error(request, error.message)
+            return redirect("accounts:user-detail", staff.pk)
+    return render(request, "accounts/user_token.html", {"staff": staff, "token": token})

@@ -1,0 +1,74 @@
+"""Writing to the audit trail. Services call `audit_record`; nothing else writes AuditEvent.
+
+The request in progress (set by RequestContextMiddleware) supplies the request id, path and
+address, so services need not pass the request down.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.db import models
+
+from teamaround.core.middleware import current_request_details
+from teamaround.core.models import AuditAction, AuditEvent
+
+
+def object_type_of(obj: models.Model) -> str:
+    return obj._meta.label_lower
+
+
+def audit_record(
+    *,
+    action: str,
+    actor=None,
+    obj: models.Model | None = None,
+    object_type: str = "",
+    object_id: str = "",
+    summary: str = "",
+    reason: str = "",
+    changes: dict[str, Any] | None = None,
+) -> AuditEvent:
+    """Append one event. `summary` must not carry personal data (use ids, not names)."""
+    if obj is not None:
+        object_type = object_type or object_type_of(obj)
+        object_id = object_id or str(obj.pk)
+    request = current_request_details()
+    real_actor = actor if isinstance(actor, get_user_model()) else None
+    if actor is not None and actor.is_authenticated:
+        username = actor.get_username()
+    else:
+        username = request.username
+    return AuditEvent.objects.create(
+        action=AuditAction(action),
+        actor=real_actor,
+        actor_username=username,
+        object_type=object_type,
+        object_id=object_id,
+        summary=summary[:300],
+        reason=reason,
+        changes=changes or {},
+        request_id=request.request_id,
+        request_method=request.method,
+        request_path=request.path[:300],
+        ip_address=request.ip_address,
+    )
+
+
+def changed_fields(instance: models.Model, new_values: dict[str, Any]) -> dict[str, list]:
+    """Compare a record with the values about to be saved: {field: [old, new]} for changes."""
+    changes: dict[str, list] = {}
+    for name, new in new_values.items():
+        old = getattr(instance, name)
+        if old != new:
+            changes[name] = [_plain(old), _plain(new)]
+    return changes
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, models.Model):
+        return str(value.pk)
+    if isinstance(value, str | int | float | bool) or value is None:
+        return value
+    return str(value)

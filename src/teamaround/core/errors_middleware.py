@@ -1,0 +1,21 @@
+"""Turns domain errors that a view did not handle into proper pages: AccessDenied is a 403
+(already audited by whoever raised it), an unhandled DomainError a 400."""
+
+from django.shortcuts import render
+
+from teamaround.core.errors import AccessDenied, DomainError
+
+
+class DomainErrorMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, AccessDenied):
+            return render(request, "403.html", {"message": exception.message}, status=403)
+        if isinstance(exception, DomainError):
+            return render(request, "400.html", {"message": exception.message}, status=400)
+        return None

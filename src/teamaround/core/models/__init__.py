@@ -1,0 +1,15 @@
+from teamaround.core.models.audit import AuditAction, AuditEvent
+from teamaround.core.models.base import TrackedModel
+from teamaround.core.models.geography import District, DistrictKind, PostcodeOutwardCode, Quadrant
+from teamaround.core.models.seeding import SeedRun
+
+__all__ = [
+    "AuditAction",
+    "AuditEvent",
+    "District",
+    "DistrictKind",
+    "PostcodeOutwardCode",
+    "Quadrant",
+    "SeedRun",
+    "TrackedModel",
+]

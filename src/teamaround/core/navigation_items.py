@@ -1,0 +1,10 @@
+"""The core app's links in the service navigation."""
+
+from teamaround.core import navigation
+
+navigation.register(
+    "Geography", "core:district-list", visible=lambda u: u.has_perm("core.view_geography"), order=90
+)
+navigation.register(
+    "Audit trail", "core:audit-search", visible=lambda u: u.has_perm("core.read_audit"), order=95
+)

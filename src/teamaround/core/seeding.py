@@ -1,0 +1,65 @@
+"""The framework behind `teamaround seed`, and the core app's part of the synthetic county.
+
+Each app contributes seeder functions listed in settings.TEAMAROUND_SEEDERS. A seeder takes a
+SeedContext with a seeded random generator and Faker, so the same --seed gives the same county.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from faker import Faker
+
+from teamaround.core.access import SYSTEM
+from teamaround.core.services import geography_load
+
+ESSEX_GEOGRAPHY = Path(__file__).resolve().parent / "data" / "essex_geography.json"
+
+
+@dataclass
+class SeedContext:
+    seed: int
+    options: dict[str, Any] = field(default_factory=dict)
+    out: TextIO = sys.stdout
+    shared: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.random = random.Random(self.seed)
+        self.faker = Faker("en_GB")
+        self.faker.seed_instance(self.seed)
+
+    def progress(self, label: str, done: int, total: int) -> "None":
+        """Print a progress line: every 10% for long runs, so a log stays readable."""
+        step = max(1, total // 10)
+        if done == total or done % step == 0:
+            self.out.write(f"  {label}: {done:,} of {total:,} ({done * 100 // max(total, 1)}%)\n")
+            self.out.flush()
+
+    def step(self, label: str):
+        return _Step(self, label)
+
+
+class _Step:
+    def __init__(self, context: SeedContext, label: str):
+        self.context, self.label = context, label
+
+    def __enter__(self):
+        self.started = time.perf_counter()
+        self.context.out.write(f"{self.label}...\n")
+        return self
+
+    def __exit__(self, *exc):
+        seconds = time.perf_counter() - self.started
+        self.context.out.write(f"  done in {seconds:.1f}s\n")
+
+
+def seed_geography(context: SeedContext) -> None:
+    with context.step("Geography: Essex quadrants, districts and postcodes"):
+        data = json.loads(ESSEX_GEOGRAPHY.read_text(encoding="utf-8"))
+        geography_load(actor=SYSTEM, data=data)

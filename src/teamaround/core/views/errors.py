@@ -1,0 +1,17 @@
+"""Error pages in the service's own look."""
+
+from django.shortcuts import render
+from django.template import loader
+from django.http import HttpResponseServerError
+
+
+def not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def forbidden(request, exception=None):
+    return render(request, "403.html", status=403)
+
+
+def server_error(request):
+    return HttpResponseServerError(loader.get_template("500.html").render())
