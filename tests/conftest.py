@@ -1,0 +1,64 @@
+"""Fixtures shared by every test: staff of each role, signed-in clients, the API client."""
+
+import pytest
+from rest_framework.test import APIClient
+
+from teamaround.accounts.roles import Role
+from tests.factories import UserFactory
+
+
+@pytest.fixture
+def make_user(db):
+    """make_user(Role.X, ...) -> a user holding those roles, in a team of their own agency."""
+
+    def make(*roles, **fields):
+        return UserFactory(roles=list(roles), **fields)
+
+    return make
+
+
+@pytest.fixture
+def administrator(make_user):
+    return make_user(Role.ADMINISTRATOR)
+
+
+@pytest.fixture
+def practitioner(make_user):
+    return make_user(Role.PRACTITIONER)
+
+
+@pytest.fixture
+def team_manager(make_user):
+    return make_user(Role.TEAM_MANAGER)
+
+
+@pytest.fixture
+def signed_in(client):
+    """signed_in(user) -> Django test client signed in as that user."""
+
+    def sign_in(user):
+        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        return client
+
+    return sign_in
+
+
+@pytest.fixture
+def api_as():
+    """api_as(user) -> DRF APIClient authenticated as that user (None: anonymous)."""
+
+    def make(user):
+        api = APIClient()
+        if user is not None:
+            api.force_authenticate(user)
+        return api
+
+    return make
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_files(settings):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
