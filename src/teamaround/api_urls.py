@@ -4,6 +4,8 @@ from rest_framework.routers import DefaultRouter
 
 from teamaround.accounts.api import AgencyViewSet, TeamViewSet
 from teamaround.core.api_views import AuditEventViewSet, DistrictViewSet, QuadrantViewSet
+from teamaround.directory import api as directory_api
+from teamaround.people import api as people_api
 
 router = DefaultRouter()
 router.register("agencies", AgencyViewSet, basename="agency")
@@ -11,5 +13,8 @@ router.register("teams", TeamViewSet, basename="team")
 router.register("districts", DistrictViewSet, basename="district")
 router.register("quadrants", QuadrantViewSet, basename="quadrant")
 router.register("audit-events", AuditEventViewSet, basename="audit-event")
+
+people_api.register(router)
+directory_api.register(router)
 
 urlpatterns = router.urls

@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "teamaround.core",
     "teamaround.accounts",
+    "teamaround.people",
+    "teamaround.directory",
 ]
 
 MIDDLEWARE = [
@@ -137,9 +139,12 @@ TEAMAROUND_PHASE = os.environ.get("TEAMAROUND_PHASE", "Alpha")
 
 # Each app adds its part of the synthetic county, in this order (see `teamaround seed`).
 TEAMAROUND_SEEDERS = [
+    "teamaround.core.seeding.seed_reference_data",
     "teamaround.core.seeding.seed_geography",
     "teamaround.accounts.seeding.seed_agencies",
     "teamaround.accounts.seeding.seed_users",
+    "teamaround.directory.seeding.seed",
+    "teamaround.people.seeding.seed",
 ]
 
 REST_FRAMEWORK = {

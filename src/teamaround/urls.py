@@ -11,6 +11,8 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("", include("teamaround.accounts.urls")),
+    path("people/", include("teamaround.people.urls")),
+    path("services/", include("teamaround.directory.urls")),
     path("", include("teamaround.core.urls")),
 ]
 

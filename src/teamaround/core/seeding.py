@@ -17,6 +17,8 @@ from typing import Any, TextIO
 from faker import Faker
 
 from teamaround.core.access import SYSTEM
+from teamaround.core.models import NeedDomain, WindscreenLevel
+from teamaround.core.reference_data import essex_reference, load_reference_data
 from teamaround.core.services import geography_load
 
 ESSEX_GEOGRAPHY = Path(__file__).resolve().parent / "data" / "essex_geography.json"
@@ -57,6 +59,12 @@ class _Step:
     def __exit__(self, *exc):
         seconds = time.perf_counter() - self.started
         self.context.out.write(f"  done in {seconds:.1f}s\n")
+
+
+def seed_reference_data(context: SeedContext) -> None:
+    """Windscreen levels and need domains (a migration loads them too; --reset empties them)."""
+    with context.step("Reference data: Windscreen levels and need domains"):
+        load_reference_data(essex_reference(), level_model=WindscreenLevel, domain_model=NeedDomain)
 
 
 def seed_geography(context: SeedContext) -> None:

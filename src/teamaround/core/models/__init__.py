@@ -1,15 +1,18 @@
 from teamaround.core.models.audit import AuditAction, AuditEvent
 from teamaround.core.models.base import TrackedModel
 from teamaround.core.models.geography import District, DistrictKind, PostcodeOutwardCode, Quadrant
+from teamaround.core.models.needs import NeedDomain, WindscreenLevel
 from teamaround.core.models.seeding import SeedRun
 
 __all__ = [
     "AuditAction",
     "AuditEvent",
     "District",
+    "NeedDomain",
     "DistrictKind",
     "PostcodeOutwardCode",
     "Quadrant",
     "SeedRun",
     "TrackedModel",
+    "WindscreenLevel",
 ]
