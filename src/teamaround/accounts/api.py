@@ -14,8 +14,17 @@ class AgencyOutput(serializers.ModelSerializer):
 
     class Meta:
         model = Agency
-        fields = ["id", "name", "kind", "reference", "districts", "postcode", "phone", "email",
-                  "archived_at"]
+        fields = [
+            "id",
+            "name",
+            "kind",
+            "reference",
+            "districts",
+            "postcode",
+            "phone",
+            "email",
+            "archived_at",
+        ]
 
 
 class AgencyInput(serializers.Serializer):
@@ -45,7 +54,8 @@ class AgencyViewSet(viewsets.ViewSet):
     @extend_schema(responses=AgencyOutput(many=True))
     def list(self, request):
         agencies = selectors.agency_list(
-            actor=request.user, kind=request.query_params.get("kind", ""),
+            actor=request.user,
+            kind=request.query_params.get("kind", ""),
             query=request.query_params.get("q", ""),
         )
         return _paginated(self, request, agencies, AgencyOutput)

@@ -19,7 +19,9 @@ class SignInForm(AuthenticationForm):
         super().__init__(request, *args, **kwargs)
         self.fields["username"].label = "Username"
         self.fields["password"].label = "Password"
-        self.fields["username"].widget.attrs.update({"autocomplete": "username", "spellcheck": "false"})
+        self.fields["username"].widget.attrs.update(
+            {"autocomplete": "username", "spellcheck": "false"}
+        )
 
 
 class CodeForm(forms.Form):
@@ -37,11 +39,19 @@ def _districts():
 
 class AgencyForm(forms.Form):
     name = forms.CharField(label="Name", max_length=200)
-    kind = forms.ChoiceField(label="Kind of agency", choices=AgencyKind.choices, widget=forms.RadioSelect)
-    reference = forms.CharField(label="Reference (optional)", max_length=40, required=False,
-                                help_text="For example, a school's URN or a GP practice's ODS code")
+    kind = forms.ChoiceField(
+        label="Kind of agency", choices=AgencyKind.choices, widget=forms.RadioSelect
+    )
+    reference = forms.CharField(
+        label="Reference (optional)",
+        max_length=40,
+        required=False,
+        help_text="For example, a school's URN or a GP practice's ODS code",
+    )
     districts = forms.ModelMultipleChoiceField(
-        label="Districts covered", queryset=_districts(), widget=forms.CheckboxSelectMultiple,
+        label="Districts covered",
+        queryset=_districts(),
+        widget=forms.CheckboxSelectMultiple,
         required=False,
     )
     postcode = forms.CharField(label="Postcode (optional)", max_length=10, required=False)
@@ -54,7 +64,10 @@ class AgencyForm(forms.Form):
 
     @classmethod
     def initial_for(cls, agency: Agency) -> dict:
-        values = {f: getattr(agency, f) for f in ("name", "kind", "reference", "postcode", "phone", "email")}
+        values = {
+            f: getattr(agency, f)
+            for f in ("name", "kind", "reference", "postcode", "phone", "email")
+        }
         values["districts"] = list(agency.districts.all())
         return values
 
@@ -62,7 +75,9 @@ class AgencyForm(forms.Form):
 class TeamForm(forms.Form):
     name = forms.CharField(label="Team name", max_length=200)
     districts = forms.ModelMultipleChoiceField(
-        label="Districts covered", queryset=_districts(), widget=forms.CheckboxSelectMultiple,
+        label="Districts covered",
+        queryset=_districts(),
+        widget=forms.CheckboxSelectMultiple,
         required=False,
     )
     email = forms.EmailField(label="Team email (optional)", required=False)
@@ -79,12 +94,16 @@ class UserForm(forms.Form):
     last_name = forms.CharField(label="Last name", max_length=150)
     email = forms.EmailField(label="Work email")
     job_title = forms.CharField(label="Job title (optional)", max_length=120, required=False)
-    team = forms.ModelChoiceField(label="Team", queryset=Team.objects.none(), required=False,
-                                  empty_label="No team")
-    roles = forms.MultipleChoiceField(label="Roles", choices=Role.choices,
-                                      widget=forms.CheckboxSelectMultiple)
+    team = forms.ModelChoiceField(
+        label="Team", queryset=Team.objects.none(), required=False, empty_label="No team"
+    )
+    roles = forms.MultipleChoiceField(
+        label="Roles", choices=Role.choices, widget=forms.CheckboxSelectMultiple
+    )
     password = forms.CharField(
-        label="Password (optional)", required=False, widget=forms.PasswordInput(render_value=False),
+        label="Password (optional)",
+        required=False,
+        widget=forms.PasswordInput(render_value=False),
         help_text="At least 12 characters. Leave blank to send the person a reset link instead.",
     )
 

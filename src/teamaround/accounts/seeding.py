@@ -45,17 +45,27 @@ def _team(agency, name, districts):
 
 def _county_services(context, quadrants, county, teams) -> None:
     council = "Essex County Council"
-    early_help = _agency(f"{council} Early Help", AgencyKind.COUNCIL_EARLY_HELP, county,
-                         postcode="CM1 1QH", phone="0345 603 7627")
+    early_help = _agency(
+        f"{council} Early Help",
+        AgencyKind.COUNCIL_EARLY_HELP,
+        county,
+        postcode="CM1 1QH",
+        phone="0345 603 7627",
+    )
     teams["hub"] = _team(early_help, "Children and Families Hub", county)
     teams["commissioning"] = _team(early_help, "Commissioning and Partnerships", county)
     teams["intelligence"] = _team(early_help, "Performance and Business Intelligence", county)
     teams["support"] = _team(early_help, "TeamAround Service Support", county)
-    social_care = _agency(f"{council} Children's Social Care", AgencyKind.CHILDRENS_SOCIAL_CARE,
-                          county, postcode="CM1 1QH")
+    social_care = _agency(
+        f"{council} Children's Social Care",
+        AgencyKind.CHILDRENS_SOCIAL_CARE,
+        county,
+        postcode="CM1 1QH",
+    )
     teams["hub_social_work"] = _team(social_care, "Hub Social Work Team", county)
-    wellbeing = _agency("Essex Child and Family Wellbeing Service", AgencyKind.HEALTH_VISITING,
-                        county)
+    wellbeing = _agency(
+        "Essex Child and Family Wellbeing Service", AgencyKind.HEALTH_VISITING, county
+    )
     ewmhs = _agency("Emotional Wellbeing and Mental Health Service", AgencyKind.CAMHS, county)
     yos = _agency("Essex Youth Offending Service", AgencyKind.YOUTH_JUSTICE, county)
     adults = _agency(f"{council} Adult Social Care", AgencyKind.ADULT_SERVICES, county)
@@ -81,8 +91,9 @@ def _county_services(context, quadrants, county, teams) -> None:
 def _local_agencies(context: SeedContext, district: District) -> None:
     """Schools, GP practices, early years settings, housing and voluntary organisations."""
     if district.kind == DistrictKind.NEIGHBOURING_UNITARY:
-        agency = _agency(f"{district.name} Children's Services", AgencyKind.CHILDRENS_SOCIAL_CARE,
-                         [district])
+        agency = _agency(
+            f"{district.name} Children's Services", AgencyKind.CHILDRENS_SOCIAL_CARE, [district]
+        )
         _team(agency, "Front Door", [district])
         return
     fake, rng = context.faker, context.random
@@ -90,23 +101,53 @@ def _local_agencies(context: SeedContext, district: District) -> None:
     used: set[str] = context.shared.setdefault("agency_names", set())
     for _ in range(rng.randint(3, 5)):
         name = _unique(used, lambda: f"{fake.last_name()} {rng.choice(SCHOOL_KINDS)}")
-        _with_team(name, AgencyKind.SCHOOL, district, "Safeguarding Team", postcode(),
-                   reference=str(rng.randint(100000, 149999)))
+        _with_team(
+            name,
+            AgencyKind.SCHOOL,
+            district,
+            "Safeguarding Team",
+            postcode(),
+            reference=str(rng.randint(100000, 149999)),
+        )
     name = _unique(used, lambda: f"{district.name} {rng.choice(SECONDARY_KINDS)}")
-    _with_team(name, AgencyKind.SCHOOL, district, "Safeguarding Team", postcode(),
-               reference=str(rng.randint(100000, 149999)))
+    _with_team(
+        name,
+        AgencyKind.SCHOOL,
+        district,
+        "Safeguarding Team",
+        postcode(),
+        reference=str(rng.randint(100000, 149999)),
+    )
     for _ in range(2):
         name = _unique(used, lambda: f"{fake.street_name()} Surgery")
-        _with_team(name, AgencyKind.GP_PRACTICE, district, "Practice Team", postcode(),
-                   reference=f"F{rng.randint(81000, 81999)}")
+        _with_team(
+            name,
+            AgencyKind.GP_PRACTICE,
+            district,
+            "Practice Team",
+            postcode(),
+            reference=f"F{rng.randint(81000, 81999)}",
+        )
     for _ in range(2):
-        name = _unique(used, lambda: f"{fake.last_name()} {rng.choice(['Day Nursery', 'Pre-School'])}")
+        name = _unique(
+            used, lambda: f"{fake.last_name()} {rng.choice(['Day Nursery', 'Pre-School'])}"
+        )
         _with_team(name, AgencyKind.EARLY_YEARS, district, "Setting Staff", postcode())
-    _with_team(f"{district.name} Council Housing Service", AgencyKind.HOUSING, district,
-               "Housing Options", postcode())
+    _with_team(
+        f"{district.name} Council Housing Service",
+        AgencyKind.HOUSING,
+        district,
+        "Housing Options",
+        postcode(),
+    )
     for pattern in ("{d} Family Support Trust", "{d} Young Carers", "{d} Community Youth Project"):
-        _with_team(pattern.format(d=district.name), AgencyKind.VOLUNTARY, district,
-                   "Family Support", postcode())
+        _with_team(
+            pattern.format(d=district.name),
+            AgencyKind.VOLUNTARY,
+            district,
+            "Family Support",
+            postcode(),
+        )
 
 
 def _with_team(name, kind, district, team_name, postcode, **details):
@@ -129,7 +170,9 @@ def _postcode_in(context: SeedContext, district: District):
 
     def make() -> str:
         letters = "ABDEFGHJLNPQRSTUWXYZ"
-        return f"{rng.choice(outward)} {rng.randint(1, 9)}{rng.choice(letters)}{rng.choice(letters)}"
+        return (
+            f"{rng.choice(outward)} {rng.randint(1, 9)}{rng.choice(letters)}{rng.choice(letters)}"
+        )
 
     return make
 
@@ -153,15 +196,24 @@ def seed_users(context: SeedContext) -> None:
     with context.step("Staff of every role"):
         teams = context.shared["teams"]
         school = Team.objects.filter(agency__kind=AgencyKind.SCHOOL).order_by("agency__name")[0]
-        lines = ["", "Sign in at http://127.0.0.1:8000/ with any of these demo users,",
-                 f"all with the password {DEMO_PASSWORD}:"]
+        lines = [
+            "",
+            "Sign in at http://127.0.0.1:8000/ with any of these demo users,",
+            f"all with the password {DEMO_PASSWORD}:",
+        ]
         for role, team_key, title in DEMO_USERS:
             team = school if team_key == "school" else _first(teams[team_key])
             first, last = context.faker.first_name(), context.faker.last_name()
             user = user_create(
-                actor=SYSTEM, username=f"demo.{role.value.replace('_', '.')}", first_name=first,
-                last_name=last, email=f"demo.{role.value}@example.org", team=team,
-                roles=[role], password=DEMO_PASSWORD, job_title=title,
+                actor=SYSTEM,
+                username=f"demo.{role.value.replace('_', '.')}",
+                first_name=first,
+                last_name=last,
+                email=f"demo.{role.value}@example.org",
+                team=team,
+                roles=[role],
+                password=DEMO_PASSWORD,
+                job_title=title,
             )
             lines.append(f"  {user.username:<28} {role.label} ({team.name})")
         context.shared["sign_in_lines"] = lines
@@ -191,6 +243,13 @@ def _synthetic_staff(context: SeedContext) -> None:
         for _ in range(context.random.randint(1, 3)):
             first, last = context.faker.first_name(), context.faker.last_name()
             username = _unique(used, lambda f=first, la=last: _username(context, f, la))
-            user_create(actor=SYSTEM, username=username, first_name=first, last_name=last,
-                        email=f"{username}@example.org", team=team, roles=[role])
+            user_create(
+                actor=SYSTEM,
+                username=username,
+                first_name=first,
+                last_name=last,
+                email=f"{username}@example.org",
+                team=team,
+                roles=[role],
+            )
         context.progress("teams staffed", done, len(teams))

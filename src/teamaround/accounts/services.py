@@ -7,13 +7,12 @@ from collections.abc import Iterable
 
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
 from teamaround.accounts.models import Agency, RoleAssignment, Team, User
 from teamaround.accounts.roles import Role
-from teamaround.core.access import actor_user, require
+from teamaround.core.access import actor_user, use_case
 from teamaround.core.audit import audit_record, changed_fields
 from teamaround.core.errors import DomainError, ValidationFailed
 from teamaround.core.models import AuditAction, District
@@ -25,91 +24,85 @@ def _audit_change(actor, obj, action: str, changes: dict | None = None, reason: 
     )
 
 
-@transaction.atomic
 def agency_create(
     *, actor, name: str, kind: str, districts: Iterable[District] = (), **details
 ) -> Agency:
-    require(actor, "accounts.manage_agencies", what="create an agency")
-    if Agency.objects.filter(name__iexact=name.strip()).exists():
-        raise DomainError("An agency with this name already exists.", field="name")
-    agency = Agency.objects.create(
-        name=name.strip(), kind=kind, created_by=actor_user(actor), **details
-    )
-    agency.districts.set(districts)
-    _audit_change(actor, agency, AuditAction.CREATE)
-    return agency
-
-
-@transaction.atomic
-def agency_update(*, actor, agency: Agency, districts=None, **values) -> Agency:
-    require(actor, "accounts.manage_agencies", agency, what="change an agency")
-    _refuse_archived(agency)
-    name = values.get("name")
-    if name and Agency.objects.filter(name__iexact=name).exclude(pk=agency.pk).exists():
-        raise DomainError("An agency with this name already exists.", field="name")
-    changes = changed_fields(agency, values)
-    for field, value in values.items():
-        setattr(agency, field, value)
-    agency.updated_by = actor_user(actor)
-    agency.save()
-    if districts is not None:
-        before = sorted(str(d.pk) for d in agency.districts.all())
+    with use_case(actor, "accounts.manage_agencies", what="create an agency"):
+        if Agency.objects.filter(name__iexact=name.strip()).exists():
+            raise DomainError("An agency with this name already exists.", field="name")
+        agency = Agency.objects.create(
+            name=name.strip(), kind=kind, created_by=actor_user(actor), **details
+        )
         agency.districts.set(districts)
-        after = sorted(str(d.pk) for d in agency.districts.all())
-        if before != after:
-            changes["districts"] = [before, after]
-    _audit_change(actor, agency, AuditAction.UPDATE, changes)
-    return agency
+        _audit_change(actor, agency, AuditAction.CREATE)
+        return agency
 
 
-@transaction.atomic
+def agency_update(*, actor, agency: Agency, districts=None, **values) -> Agency:
+    with use_case(actor, "accounts.manage_agencies", agency, what="change an agency"):
+        _refuse_archived(agency)
+        name = values.get("name")
+        if name and Agency.objects.filter(name__iexact=name).exclude(pk=agency.pk).exists():
+            raise DomainError("An agency with this name already exists.", field="name")
+        changes = changed_fields(agency, values)
+        for field, value in values.items():
+            setattr(agency, field, value)
+        agency.updated_by = actor_user(actor)
+        agency.save()
+        if districts is not None:
+            before = sorted(str(d.pk) for d in agency.districts.all())
+            agency.districts.set(districts)
+            after = sorted(str(d.pk) for d in agency.districts.all())
+            if before != after:
+                changes["districts"] = [before, after]
+        _audit_change(actor, agency, AuditAction.UPDATE, changes)
+        return agency
+
+
 def agency_archive(*, actor, agency: Agency, reason: str) -> Agency:
-    require(actor, "accounts.manage_agencies", agency, what="archive an agency")
-    _require_reason(reason)
-    _refuse_archived(agency)
-    if User.objects.filter(team__agency=agency, is_active=True).exists():
-        raise DomainError("Move or deactivate this agency's staff before archiving it.")
-    agency.archived_at = timezone.now()
-    agency.archived_reason = reason.strip()
-    agency.updated_by = actor_user(actor)
-    agency.save()
-    _audit_change(actor, agency, AuditAction.ARCHIVE, reason=reason)
-    return agency
+    with use_case(actor, "accounts.manage_agencies", agency, what="archive an agency"):
+        _require_reason(reason)
+        _refuse_archived(agency)
+        if User.objects.filter(team__agency=agency, is_active=True).exists():
+            raise DomainError("Move or deactivate this agency's staff before archiving it.")
+        agency.archived_at = timezone.now()
+        agency.archived_reason = reason.strip()
+        agency.updated_by = actor_user(actor)
+        agency.save()
+        _audit_change(actor, agency, AuditAction.ARCHIVE, reason=reason)
+        return agency
 
 
-@transaction.atomic
 def team_create(
     *, actor, agency: Agency, name: str, districts: Iterable[District] = (), **details
 ) -> Team:
-    require(actor, "accounts.manage_teams", what="create a team")
-    if agency.is_archived:
-        raise DomainError("Teams cannot be added to an archived agency.", field="agency")
-    if Team.objects.filter(agency=agency, name__iexact=name.strip()).exists():
-        raise DomainError("This agency already has a team with this name.", field="name")
-    team = Team.objects.create(
-        agency=agency, name=name.strip(), created_by=actor_user(actor), **details
-    )
-    team.districts.set(districts)
-    _audit_change(actor, team, AuditAction.CREATE)
-    return team
-
-
-@transaction.atomic
-def team_update(*, actor, team: Team, districts=None, **values) -> Team:
-    require(actor, "accounts.manage_teams", team, what="change a team")
-    _refuse_archived(team)
-    changes = changed_fields(team, values)
-    for field, value in values.items():
-        setattr(team, field, value)
-    team.updated_by = actor_user(actor)
-    team.save()
-    if districts is not None:
+    with use_case(actor, "accounts.manage_teams", what="create a team"):
+        if agency.is_archived:
+            raise DomainError("Teams cannot be added to an archived agency.", field="agency")
+        if Team.objects.filter(agency=agency, name__iexact=name.strip()).exists():
+            raise DomainError("This agency already has a team with this name.", field="name")
+        team = Team.objects.create(
+            agency=agency, name=name.strip(), created_by=actor_user(actor), **details
+        )
         team.districts.set(districts)
-    _audit_change(actor, team, AuditAction.UPDATE, changes)
-    return team
+        _audit_change(actor, team, AuditAction.CREATE)
+        return team
 
 
-@transaction.atomic
+def team_update(*, actor, team: Team, districts=None, **values) -> Team:
+    with use_case(actor, "accounts.manage_teams", team, what="change a team"):
+        _refuse_archived(team)
+        changes = changed_fields(team, values)
+        for field, value in values.items():
+            setattr(team, field, value)
+        team.updated_by = actor_user(actor)
+        team.save()
+        if districts is not None:
+            team.districts.set(districts)
+        _audit_change(actor, team, AuditAction.UPDATE, changes)
+        return team
+
+
 def user_create(
     *,
     actor,
@@ -122,70 +115,67 @@ def user_create(
     password: str | None = None,
     job_title: str = "",
 ) -> User:
-    require(actor, "accounts.manage_users", what="create a user")
-    username = username.strip().lower()
-    if User.objects.filter(username__iexact=username).exists():
-        raise DomainError("This username is already taken.", field="username")
-    user = User(
-        username=username,
-        first_name=first_name,
-        last_name=last_name,
-        email=email,
-        team=team,
-        job_title=job_title,
-    )
-    if password:
-        _check_password(password, user)
-        user.set_password(password)
-    else:
-        user.set_unusable_password()
-    user.save()
-    _set_roles(user, roles)
-    _audit_change(actor, user, AuditAction.CREATE, {"roles": [[], sorted(roles)]})
-    return user
-
-
-@transaction.atomic
-def user_update(*, actor, user: User, roles: Iterable[str] | None = None, **values) -> User:
-    require(actor, "accounts.manage_users", user, what="change a user")
-    changes = changed_fields(user, values)
-    for field, value in values.items():
-        setattr(user, field, value)
-    user.save()
-    if roles is not None:
-        before = sorted(user.role_set)
+    with use_case(actor, "accounts.manage_users", what="create a user"):
+        username = username.strip().lower()
+        if User.objects.filter(username__iexact=username).exists():
+            raise DomainError("This username is already taken.", field="username")
+        user = User(
+            username=username,
+            first_name=first_name,
+            last_name=last_name,
+            email=email,
+            team=team,
+            job_title=job_title,
+        )
+        if password:
+            _check_password(password, user)
+            user.set_password(password)
+        else:
+            user.set_unusable_password()
+        user.save()
         _set_roles(user, roles)
-        if before != sorted(roles):
-            changes["roles"] = [before, sorted(roles)]
-    _audit_change(actor, user, AuditAction.UPDATE, changes)
-    return user
+        _audit_change(actor, user, AuditAction.CREATE, {"roles": [[], sorted(roles)]})
+        return user
 
 
-@transaction.atomic
+def user_update(*, actor, user: User, roles: Iterable[str] | None = None, **values) -> User:
+    with use_case(actor, "accounts.manage_users", user, what="change a user"):
+        changes = changed_fields(user, values)
+        for field, value in values.items():
+            setattr(user, field, value)
+        user.save()
+        if roles is not None:
+            before = sorted(user.role_set)
+            _set_roles(user, roles)
+            if before != sorted(roles):
+                changes["roles"] = [before, sorted(roles)]
+        _audit_change(actor, user, AuditAction.UPDATE, changes)
+        return user
+
+
 def user_deactivate(*, actor, user: User, reason: str) -> User:
     """Deactivated staff cannot sign in or use their API token; their history stays."""
-    require(actor, "accounts.manage_users", user, what="deactivate a user")
-    _require_reason(reason)
-    if actor.pk == user.pk:
-        raise DomainError("You cannot deactivate your own account.")
-    user.is_active = False
-    user.save(update_fields=["is_active"])
-    Token.objects.filter(user=user).delete()
-    _audit_change(actor, user, AuditAction.ARCHIVE, {"is_active": [True, False]}, reason)
-    return user
+    with use_case(actor, "accounts.manage_users", user, what="deactivate a user"):
+        _require_reason(reason)
+        if actor.pk == user.pk:
+            raise DomainError("You cannot deactivate your own account.")
+        user.is_active = False
+        user.save(update_fields=["is_active"])
+        Token.objects.filter(user=user).delete()
+        _audit_change(actor, user, AuditAction.ARCHIVE, {"is_active": [True, False]}, reason)
+        return user
 
 
-@transaction.atomic
 def api_token_issue(*, actor, user: User) -> str:
     """Issue a new API token for `user`, replacing any old one. Shown once, then only hashed
     by the client's own keeping: the council treats it like a password."""
-    require(actor, "accounts.manage_users", user, what="issue an API token")
-    if not user.is_active:
-        raise DomainError("Tokens cannot be issued to a deactivated user.")
-    Token.objects.filter(user=user).delete()
-    token = Token.objects.create(user=user)
-    _audit_change(actor, user, AuditAction.UPDATE, {"api_token": ["replaced", "issued"]})
-    return token.key
+    with use_case(actor, "accounts.manage_users", user, what="issue an API token"):
+        if not user.is_active:
+            raise DomainError("Tokens cannot be issued to a deactivated user.")
+        Token.objects.filter(user=user).delete()
+        token = Token.objects.create(user=user)
+        _audit_change(actor, user, AuditAction.UPDATE, {"api_token": ["replaced", "issued"]})
+        return token.key
 
 
 def _set_roles(user: User, roles: Iterable[str]) -> None:

@@ -61,24 +61,38 @@ def two_factor_confirm(*, request, code: str) -> TOTPDevice:
     user = request.user
     device = pending_device(user)
     if not device.verify_token(_clean(code)):
-        raise DomainError("The code is not right. Enter the 6 digits your app shows now.", field="code")
+        raise DomainError(
+            "The code is not right. Enter the 6 digits your app shows now.", field="code"
+        )
     TOTPDevice.objects.filter(user=user, confirmed=True).exclude(pk=device.pk).delete()
     device.confirmed = True
     device.save(update_fields=["confirmed"])
     otp_login(request, device)
-    audit_record(action=AuditAction.TWO_FACTOR, actor=user, obj=user, summary="Set up an authenticator app")
+    audit_record(
+        action=AuditAction.TWO_FACTOR, actor=user, obj=user, summary="Set up an authenticator app"
+    )
     return device
 
 
 def two_factor_verify(*, request, code: str) -> None:
     device = confirmed_device(request.user)
     if device is None or not device.verify_token(_clean(code)):
-        audit_record(action=AuditAction.REFUSED, actor=request.user, obj=request.user,
-                     summary="Wrong two-factor code")
-        raise DomainError("The code is not right. Enter the 6 digits your app shows now.", field="code")
+        audit_record(
+            action=AuditAction.REFUSED,
+            actor=request.user,
+            obj=request.user,
+            summary="Wrong two-factor code",
+        )
+        raise DomainError(
+            "The code is not right. Enter the 6 digits your app shows now.", field="code"
+        )
     otp_login(request, device)
-    audit_record(action=AuditAction.TWO_FACTOR, actor=request.user, obj=request.user,
-                 summary="Verified a two-factor code")
+    audit_record(
+        action=AuditAction.TWO_FACTOR,
+        actor=request.user,
+        obj=request.user,
+        summary="Verified a two-factor code",
+    )
 
 
 def _clean(code: str) -> str:

@@ -5,11 +5,14 @@ Views do not decide who may do what: they call services and selectors, which cal
 
 from __future__ import annotations
 
-from django.db import models
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from django.db import models, transaction
 
 from teamaround.core.audit import audit_record
 from teamaround.core.errors import AccessDenied
-from teamaround.core.models import AuditAction
+from teamaround.core.models import AuditAction, AuditEvent
 
 
 def refuse(
@@ -21,16 +24,32 @@ def refuse(
     object_id: str = "",
     message: str = "You do not have access to this.",
 ) -> AccessDenied:
-    """Record a refusal and return the exception for the caller to raise."""
-    audit_record(
-        action=AuditAction.REFUSED,
-        actor=actor,
-        obj=obj,
-        object_type=object_type,
-        object_id=object_id,
-        summary=f"Refused: {what}",
-    )
-    return AccessDenied(message)
+    """Record a refusal and return the exception for the caller to raise.
+
+    If the refusal happens inside a transaction that is then rolled back, the event would be
+    lost with it; the exception keeps what is needed so that the web and API error handlers
+    can write it again (see ensure_refusal_recorded).
+    """
+    details = {
+        "action": AuditAction.REFUSED,
+        "actor": actor,
+        "obj": obj,
+        "object_type": object_type,
+        "object_id": object_id,
+        "summary": f"Refused: {what}",
+    }
+    event = audit_record(**details)
+    denied = AccessDenied(message)
+    denied.refusal = details
+    denied.event_id = event.pk
+    return denied
+
+
+def ensure_refusal_recorded(denied: AccessDenied) -> None:
+    """Called where a request ends in refusal: rewrites the event if a rollback removed it."""
+    details = getattr(denied, "refusal", None)
+    if details and not AuditEvent.objects.filter(pk=denied.event_id).exists():
+        denied.event_id = audit_record(**details).pk
 
 
 def require(actor, permission: str, obj: models.Model | None = None, *, what: str = "") -> None:
@@ -38,6 +57,24 @@ def require(actor, permission: str, obj: models.Model | None = None, *, what: st
     if actor is not None and actor.is_authenticated and actor.has_perm(permission, obj):
         return
     raise refuse(actor, what=what or permission, obj=obj, object_type="" if obj else permission)
+
+
+@contextmanager
+def use_case(
+    actor, permission: str, obj: models.Model | None = None, *, what: str = ""
+) -> Iterator[None]:
+    """Check access, then run the body in a transaction.
+
+    The check comes first so that a refusal's audit event is written outside the transaction
+    and survives it:
+
+        def agency_create(*, actor, ...):
+            with use_case(actor, "accounts.manage_agencies", what="create an agency"):
+                ...
+    """
+    require(actor, permission, obj, what=what)
+    with transaction.atomic():
+        yield
 
 
 class SystemActor:

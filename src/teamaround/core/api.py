@@ -5,6 +5,7 @@ from rest_framework import status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from teamaround.core.access import ensure_refusal_recorded
 from teamaround.core.errors import AccessDenied, DomainError
 
 
@@ -12,5 +13,6 @@ def exception_handler(exc, context):
     if isinstance(exc, DomainError):
         return Response(exc.errors, status=status.HTTP_400_BAD_REQUEST)
     if isinstance(exc, AccessDenied):
+        ensure_refusal_recorded(exc)
         return Response({"detail": exc.message}, status=status.HTTP_403_FORBIDDEN)
     return drf_exception_handler(exc, context)

@@ -8,7 +8,9 @@ from teamaround.core.selectors import audit_event_list, district_list, quadrant_
 
 class DistrictOutput(serializers.ModelSerializer):
     quadrant = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    outward_codes = serializers.SlugRelatedField(slug_field="outward_code", many=True, read_only=True)
+    outward_codes = serializers.SlugRelatedField(
+        slug_field="outward_code", many=True, read_only=True
+    )
 
     class Meta:
         model = District
@@ -26,8 +28,20 @@ class QuadrantOutput(serializers.ModelSerializer):
 class AuditEventOutput(serializers.ModelSerializer):
     class Meta:
         model = AuditEvent
-        fields = ["id", "occurred_at", "actor_username", "action", "object_type", "object_id",
-                  "summary", "reason", "changes", "request_id", "request_method", "request_path"]
+        fields = [
+            "id",
+            "occurred_at",
+            "actor_username",
+            "action",
+            "object_type",
+            "object_id",
+            "summary",
+            "reason",
+            "changes",
+            "request_id",
+            "request_method",
+            "request_path",
+        ]
 
 
 class DistrictViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):

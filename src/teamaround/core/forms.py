@@ -36,8 +36,11 @@ class DistrictForm(forms.Form):
 
     @classmethod
     def for_district(cls, district: District, data=None):
-        initial = {"name": district.name, "ons_code": district.ons_code,
-                   "quadrant": district.quadrant_id}
+        initial = {
+            "name": district.name,
+            "ons_code": district.ons_code,
+            "quadrant": district.quadrant_id,
+        }
         return cls(data=data, initial=initial)
 
 

@@ -60,7 +60,9 @@ def parse_geography(data: dict) -> GeographyFile:
         quadrants.append(QuadrantRow(code, name))
         for di, district in enumerate(_list(quadrant, "districts", problem, where)):
             districts.append(
-                _district(district, f"{where}.districts[{di}]", problem, DistrictKind.DISTRICT, code)
+                _district(
+                    district, f"{where}.districts[{di}]", problem, DistrictKind.DISTRICT, code
+                )
             )
     for ni, neighbour in enumerate(data.get("neighbours", []) or []):
         districts.append(

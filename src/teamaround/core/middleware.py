@@ -17,13 +17,15 @@ class RequestDetails:
     username: str = ""
 
 
-_current: contextvars.ContextVar[RequestDetails] = contextvars.ContextVar(
-    "teamaround_request", default=RequestDetails()
+_NO_REQUEST = RequestDetails()
+_current: contextvars.ContextVar[RequestDetails | None] = contextvars.ContextVar(
+    "teamaround_request", default=None
 )
 
 
 def current_request_details() -> RequestDetails:
-    return _current.get()
+    """The request in progress, or empty details outside a request (commands, seeding)."""
+    return _current.get() or _NO_REQUEST
 
 
 def client_ip(request) -> str | None:

@@ -36,7 +36,7 @@ class SeedContext:
         self.faker = Faker("en_GB")
         self.faker.seed_instance(self.seed)
 
-    def progress(self, label: str, done: int, total: int) -> "None":
+    def progress(self, label: str, done: int, total: int) -> None:
         """Print a progress line: every 10% for long runs, so a log stays readable."""
         step = max(1, total // 10)
         if done == total or done % step == 0:

@@ -25,22 +25,35 @@ def agency_list(request):
     page = Paginator(agencies, 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "accounts/agency_list.html", {
-        "page": page, "query": query.urlencode(), "kinds": AgencyKind.choices,
-        "districts": District.objects.all(), "selected_kind": request.GET.get("kind", ""),
-        "selected_district": district, "q": request.GET.get("q", ""),
-        "can_manage": request.user.has_perm("accounts.manage_agencies"),
-    })
+    return render(
+        request,
+        "accounts/agency_list.html",
+        {
+            "page": page,
+            "query": query.urlencode(),
+            "kinds": AgencyKind.choices,
+            "districts": District.objects.all(),
+            "selected_kind": request.GET.get("kind", ""),
+            "selected_district": district,
+            "q": request.GET.get("q", ""),
+            "can_manage": request.user.has_perm("accounts.manage_agencies"),
+        },
+    )
 
 
 @login_required
 def agency_detail(request, agency_id):
     agency = selectors.agency_get(actor=request.user, agency_id=agency_id)
     teams = selectors.team_list(actor=request.user, agency=agency)
-    return render(request, "accounts/agency_detail.html", {
-        "agency": agency, "teams": teams,
-        "can_manage": request.user.has_perm("accounts.manage_agencies"),
-    })
+    return render(
+        request,
+        "accounts/agency_detail.html",
+        {
+            "agency": agency,
+            "teams": teams,
+            "can_manage": request.user.has_perm("accounts.manage_agencies"),
+        },
+    )
 
 
 @login_required
@@ -81,7 +94,9 @@ def agency_archive(request, agency_id):
     form = ReasonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.agency_archive(actor=request.user, agency=agency, reason=form.cleaned_data["reason"])
+            services.agency_archive(
+                actor=request.user, agency=agency, reason=form.cleaned_data["reason"]
+            )
         except DomainError as error:
             apply_to_form(form, error)
         else:
@@ -103,15 +118,21 @@ def team_create(request, agency_id):
         else:
             messages.success(request, "The team has been added.")
             return redirect("accounts:agency-detail", agency.pk)
-    return render(request, "accounts/team_form.html", {"form": form, "agency": agency, "team": None})
+    return render(
+        request, "accounts/team_form.html", {"form": form, "agency": agency, "team": None}
+    )
 
 
 @login_required
 def team_edit(request, team_id):
     require(request.user, "accounts.manage_teams", what="change a team")
     team = selectors.team_get(actor=request.user, team_id=team_id)
-    initial = {"name": team.name, "email": team.email, "phone": team.phone,
-               "districts": list(team.districts.all())}
+    initial = {
+        "name": team.name,
+        "email": team.email,
+        "phone": team.phone,
+        "districts": list(team.districts.all()),
+    }
     form = TeamForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
@@ -121,4 +142,6 @@ def team_edit(request, team_id):
         else:
             messages.success(request, "The team has been updated.")
             return redirect("accounts:agency-detail", team.agency_id)
-    return render(request, "accounts/team_form.html", {"form": form, "agency": team.agency, "team": team})
+    return render(
+        request, "accounts/team_form.html", {"form": form, "agency": team.agency, "team": team}
+    )

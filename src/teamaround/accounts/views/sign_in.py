@@ -36,7 +36,10 @@ def two_factor_setup(request):
         except DomainError as error:
             apply_to_form(form, error)
         else:
-            messages.success(request, "Two-factor sign-in is set up. You will need your app each time you sign in.")
+            messages.success(
+                request,
+                "Two-factor sign-in is set up. You will need your app each time you sign in.",
+            )
             return redirect("core:home")
     return render(
         request,

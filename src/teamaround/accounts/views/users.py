@@ -20,10 +20,17 @@ def user_list(request):
     page = Paginator(users, 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "accounts/user_list.html", {
-        "page": page, "query": query.urlencode(), "roles": Role.choices,
-        "selected_role": request.GET.get("role", ""), "q": request.GET.get("q", ""),
-    })
+    return render(
+        request,
+        "accounts/user_list.html",
+        {
+            "page": page,
+            "query": query.urlencode(),
+            "roles": Role.choices,
+            "selected_role": request.GET.get("role", ""),
+            "q": request.GET.get("q", ""),
+        },
+    )
 
 
 @login_required
@@ -38,8 +45,11 @@ def user_create(request):
         else:
             messages.success(request, f"{user} has been added.")
             return redirect("accounts:user-detail", user.pk)
-    return render(request, "accounts/user_form.html", {"form": form, "staff": None,
-                                                       "role_descriptions": ROLE_DESCRIPTIONS})
+    return render(
+        request,
+        "accounts/user_form.html",
+        {"form": form, "staff": None, "role_descriptions": ROLE_DESCRIPTIONS},
+    )
 
 
 @login_required
@@ -51,9 +61,15 @@ def user_detail(request, user_id):
 @login_required
 def user_edit(request, user_id):
     staff = selectors.user_get(actor=request.user, user_id=user_id)
-    initial = {"username": staff.username, "first_name": staff.first_name,
-               "last_name": staff.last_name, "email": staff.email, "job_title": staff.job_title,
-               "team": staff.team_id, "roles": sorted(staff.role_set)}
+    initial = {
+        "username": staff.username,
+        "first_name": staff.first_name,
+        "last_name": staff.last_name,
+        "email": staff.email,
+        "job_title": staff.job_title,
+        "team": staff.team_id,
+        "roles": sorted(staff.role_set),
+    }
     form = UserForm(request.POST or None, initial=initial, editing=True)
     if request.method == "POST" and form.is_valid():
         values = {k: v for k, v in form.cleaned_data.items() if k != "username"}
@@ -64,8 +80,11 @@ def user_edit(request, user_id):
         else:
             messages.success(request, f"{staff} has been updated.")
             return redirect("accounts:user-detail", staff.pk)
-    return render(request, "accounts/user_form.html", {"form": form, "staff": staff,
-                                                       "role_descriptions": ROLE_DESCRIPTIONS})
+    return render(
+        request,
+        "accounts/user_form.html",
+        {"form": form, "staff": staff, "role_descriptions": ROLE_DESCRIPTIONS},
+    )
 
 
 @login_required
@@ -74,7 +93,9 @@ def user_deactivate(request, user_id):
     form = ReasonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.user_deactivate(actor=request.user, user=staff, reason=form.cleaned_data["reason"])
+            services.user_deactivate(
+                actor=request.user, user=staff, reason=form.cleaned_data["reason"]
+            )
         except DomainError as error:
             apply_to_form(form, error)
         else:

@@ -67,6 +67,9 @@ class AuditEvent(models.Model):
         ordering = ["-occurred_at"]
         indexes = [models.Index(fields=["object_type", "object_id", "occurred_at"])]
 
+    def __str__(self) -> str:
+        return f"{self.occurred_at:%Y-%m-%d %H:%M} {self.actor_username} {self.action}"
+
     def save(self, *args, **kwargs):
         if not self._state.adding:
             raise PermissionError("Audit events cannot be changed.")
@@ -75,6 +78,3 @@ class AuditEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError("Audit events cannot be deleted.")
-
-    def __str__(self) -> str:
-        return f"{self.occurred_at:%Y-%m-%d %H:%M} {self.actor_username} {self.action}"

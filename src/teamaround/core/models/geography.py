@@ -36,7 +36,9 @@ class District(TrackedModel):
     code = models.SlugField(max_length=40, unique=True)
     name = models.CharField(max_length=120)
     ons_code = models.CharField("ONS code", max_length=9, blank=True)
-    kind = models.CharField(max_length=30, choices=DistrictKind.choices, default=DistrictKind.DISTRICT)
+    kind = models.CharField(
+        max_length=30, choices=DistrictKind.choices, default=DistrictKind.DISTRICT
+    )
     quadrant = models.ForeignKey(
         Quadrant, null=True, blank=True, on_delete=models.PROTECT, related_name="districts"
     )

@@ -11,3 +11,6 @@ class SeedRun(models.Model):
 
     class Meta:
         ordering = ["-started_at"]
+
+    def __str__(self) -> str:
+        return f"Seed {self.seed} started {self.started_at:%Y-%m-%d %H:%M}"

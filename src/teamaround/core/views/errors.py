@@ -1,8 +1,8 @@
 """Error pages in the service's own look."""
 
+from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
-from django.http import HttpResponseServerError
 
 
 def not_found(request, exception=None):

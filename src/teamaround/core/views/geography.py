@@ -42,7 +42,9 @@ def district_edit(request, district_id):
         else:
             messages.success(request, f"{district.name} has been updated.")
             return redirect("core:district-list")
-    return render(request, "core/geography/district_form.html", {"form": form, "district": district})
+    return render(
+        request, "core/geography/district_form.html", {"form": form, "district": district}
+    )
 
 
 @login_required

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from teamaround.core.errors import ValidationFailed
 from teamaround.core.access import SYSTEM
+from teamaround.core.errors import ValidationFailed
 from teamaround.core.services import geography_load
 
 DEFAULT_FILE = Path(__file__).resolve().parents[2] / "data" / "essex_geography.json"

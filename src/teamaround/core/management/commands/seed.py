@@ -45,8 +45,9 @@ class Command(BaseCommand):
             return
         if reset:
             if not settings.DEBUG and not allow_reset_in_production:
-                raise CommandError("Refusing to empty a production database without "
-                                   "--allow-reset-in-production.")
+                raise CommandError(
+                    "Refusing to empty a production database without --allow-reset-in-production."
+                )
             self.stdout.write("Emptying the database...")
             call_command("flush", interactive=False, verbosity=0)
         started = time.perf_counter()
