@@ -57,7 +57,9 @@ def api_as():
 
 
 @pytest.fixture(autouse=True)
-def _plain_static_files(settings):
+def _fast_test_settings(settings):
+    """Plain static storage, and a fast password hasher (the real one is slow on purpose)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -138,6 +138,8 @@ OTP_TOTP_ISSUER = "TeamAround"
 TEAMAROUND_SERVICE_NAME = os.environ.get("TEAMAROUND_SERVICE_NAME", "TeamAround")
 TEAMAROUND_COUNCIL_NAME = os.environ.get("TEAMAROUND_COUNCIL_NAME", "Essex County Council")
 TEAMAROUND_PHASE = os.environ.get("TEAMAROUND_PHASE", "Alpha")
+# A demo site holds synthetic data only and may be emptied and re-seeded at will.
+TEAMAROUND_DEMO_SITE = env_bool("TEAMAROUND_DEMO_SITE", True)
 
 # Each app adds its part of the synthetic county, in this order (see `teamaround seed`).
 TEAMAROUND_SEEDERS = [
@@ -151,8 +153,9 @@ TEAMAROUND_SEEDERS = [
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
+        # Token first, so an unauthenticated call gets 401 with a WWW-Authenticate header.
         "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",

@@ -32,6 +32,8 @@ CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 
+TEAMAROUND_DEMO_SITE = env_bool("TEAMAROUND_DEMO_SITE", False)
+
 # Every staff role signs in with a TOTP app in production unless the council narrows it.
 TEAMAROUND_TWO_FACTOR_REQUIRED_ROLES = env_list("TEAMAROUND_TWO_FACTOR_REQUIRED_ROLES", "all")
 

@@ -31,7 +31,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--allow-reset-in-production",
             action="store_true",
-            help="Needed with --reset when DEBUG is off: it deletes everything.",
+            help="Needed with --reset outside a demo site: it deletes everything.",
         )
 
     def handle(self, *args, seed, reset, children, allow_reset_in_production, **options):
@@ -44,7 +44,7 @@ class Command(BaseCommand):
             )
             return
         if reset:
-            if not settings.DEBUG and not allow_reset_in_production:
+            if not settings.TEAMAROUND_DEMO_SITE and not allow_reset_in_production:
                 raise CommandError(
                     "Refusing to empty a production database without --allow-reset-in-production."
                 )
