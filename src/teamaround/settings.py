@@ -175,6 +175,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "AgencyKindEnum": "teamaround.accounts.models.AgencyKind",
+        "DistrictKindEnum": "teamaround.core.models.DistrictKind",
+    },
 }
 
 LANGUAGE_CODE = "en-gb"
