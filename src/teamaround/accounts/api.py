@@ -9,7 +9,6 @@ from teamaround.accounts import selectors, services
 from teamaround.accounts.models import Agency, AgencyKind, Team
 from teamaround.core.models import District
 
-
 UUID_PATH_ID = OpenApiParameter("id", OpenApiTypes.UUID, OpenApiParameter.PATH)
 
 
