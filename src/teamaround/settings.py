@@ -150,6 +150,8 @@ TEAMAROUND_SEEDERS = [
     "teamaround.directory.seeding.seed",
     "teamaround.people.seeding.seed",
 ]
+# Functions returning lines printed at the end of `teamaround seed` (e.g. demo sign-ins).
+TEAMAROUND_SEED_SUMMARIES = ["teamaround.accounts.seeding.demo_sign_in_lines"]
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -57,6 +57,7 @@ def test_a_seeded_database_is_left_alone_unless_reset():
     before = snapshot()
     output = seed("--seed", "4")
     assert "already seeded" in output and "Nothing changed" in output
+    assert "demo.administrator" in output  # the sign-in details are printed again
     assert snapshot() == before
 
 

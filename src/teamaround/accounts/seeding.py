@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 
-from teamaround.accounts.models import AgencyKind, Team
+from teamaround.accounts.models import AgencyKind, Team, User
 from teamaround.accounts.roles import Role
 from teamaround.accounts.services import agency_create, team_create, user_create
 from teamaround.core.access import SYSTEM
@@ -196,17 +196,12 @@ def seed_users(context: SeedContext) -> None:
     with context.step("Staff of every role"):
         teams = context.shared["teams"]
         school = Team.objects.filter(agency__kind=AgencyKind.SCHOOL).order_by("agency__name")[0]
-        lines = [
-            "",
-            "Sign in at http://127.0.0.1:8000/ with any of these demo users,",
-            f"all with the password {DEMO_PASSWORD}:",
-        ]
         for role, team_key, title in DEMO_USERS:
             team = school if team_key == "school" else _first(teams[team_key])
             first, last = context.faker.first_name(), context.faker.last_name()
-            user = user_create(
+            user_create(
                 actor=SYSTEM,
-                username=f"demo.{role.value.replace('_', '.')}",
+                username=demo_username(role),
                 first_name=first,
                 last_name=last,
                 email=f"demo.{role.value}@example.org",
@@ -215,9 +210,27 @@ def seed_users(context: SeedContext) -> None:
                 password=DEMO_PASSWORD,
                 job_title=title,
             )
-            lines.append(f"  {user.username:<28} {role.label} ({team.name})")
-        context.shared["sign_in_lines"] = lines
         _synthetic_staff(context)
+
+
+def demo_username(role: Role) -> str:
+    return f"demo.{role.value.replace('_', '.')}"
+
+
+def demo_sign_in_lines() -> list[str]:
+    """What `teamaround seed` prints at the end, whether it seeded now or earlier."""
+    lines = [
+        "",
+        "Sign in at http://127.0.0.1:8000/ with any of these demo users,",
+        f"all with the password {DEMO_PASSWORD}:",
+    ]
+    demo_users = User.objects.filter(username__startswith="demo.").select_related("team__agency")
+    by_username = {user.username: user for user in demo_users}
+    for role, _, _ in DEMO_USERS:
+        user = by_username.get(demo_username(role))
+        if user is not None:
+            lines.append(f"  {user.username:<24} {role.label:<18} {user.team}")
+    return lines
 
 
 def _first(team_or_list):

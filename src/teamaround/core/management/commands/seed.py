@@ -42,6 +42,7 @@ class Command(BaseCommand):
                 f"{previous.finished_at:%d %B %Y %H:%M}). Nothing changed; "
                 "use --reset to empty it and start again."
             )
+            self._print_summary()
             return
         if reset:
             if not settings.TEAMAROUND_DEMO_SITE and not allow_reset_in_production:
@@ -61,5 +62,10 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(f"Seeded the county in {time.perf_counter() - started:.1f}s.")
         )
-        for line in context.shared.get("sign_in_lines", []):
-            self.stdout.write(line)
+        self._print_summary()
+
+    def _print_summary(self) -> None:
+        """Each app may say what a newcomer needs to know (accounts: the demo sign-ins)."""
+        for path in settings.TEAMAROUND_SEED_SUMMARIES:
+            for line in import_string(path)():
+                self.stdout.write(line)
