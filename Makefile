@@ -7,7 +7,7 @@ STATIC_VENDOR := src/teamaround/core/static/vendor
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test install assets migrate seed serve lint format check-deploy chromium bench clean
+.PHONY: demo test install assets migrate seed serve worker lint format check-deploy chromium bench clean
 
 demo: install assets migrate seed serve
 
@@ -26,7 +26,7 @@ node_modules/.installed: package.json package-lock.json
 # GOV.UK Frontend compiled with the council's settings (Arial, asset path), plus htmx.
 assets: $(STATIC_VENDOR)/govuk/teamaround.css
 
-$(STATIC_VENDOR)/govuk/teamaround.css: node_modules/.installed frontend/teamaround.scss
+$(STATIC_VENDOR)/govuk/teamaround.css: node_modules/.installed frontend/teamaround.scss Makefile
 	mkdir -p $(STATIC_VENDOR)/govuk $(STATIC_VENDOR)/htmx
 	npx sass --no-source-map --style=compressed --quiet-deps \
 		--load-path=node_modules/govuk-frontend/dist frontend/teamaround.scss $@
@@ -34,6 +34,14 @@ $(STATIC_VENDOR)/govuk/teamaround.css: node_modules/.installed frontend/teamarou
 	rm -rf $(STATIC_VENDOR)/govuk/assets
 	cp -r node_modules/govuk-frontend/dist/govuk/assets $(STATIC_VENDOR)/govuk/assets
 	cp node_modules/htmx.org/dist/htmx.min.js $(STATIC_VENDOR)/htmx/
+	# MoJ Frontend's case-work patterns (timeline, filter, sortable table, identity bar), with
+	# Arial for the same licensing reason and its images served from our static folder.
+	mkdir -p $(STATIC_VENDOR)/moj
+	sed -e 's/GDS Transport,arial/arial/g' -e 's#url(/assets/#url(/static/vendor/moj/assets/#g' \
+		node_modules/@ministryofjustice/frontend/moj/moj-frontend.min.css > $(STATIC_VENDOR)/moj/moj-frontend.css
+	cp node_modules/@ministryofjustice/frontend/moj/moj-frontend.min.js $(STATIC_VENDOR)/moj/
+	rm -rf $(STATIC_VENDOR)/moj/assets
+	cp -r node_modules/@ministryofjustice/frontend/moj/assets $(STATIC_VENDOR)/moj/assets
 
 migrate: install
 	$(BIN)/teamaround migrate --no-input
@@ -41,9 +49,15 @@ migrate: install
 seed: install
 	$(BIN)/teamaround seed
 
+# The web server, with the background task worker (imports, exports) beside it.
 serve: install assets
 	@echo "Serving TeamAround on http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
-	$(BIN)/teamaround runserver $(HOST):$(PORT)
+	@$(BIN)/teamaround db_worker --interval 1 >/dev/null 2>&1 & worker=$$!; \
+		trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
+		$(BIN)/teamaround runserver $(HOST):$(PORT)
+
+worker: install
+	$(BIN)/teamaround db_worker
 
 # Debian's Chromium for the browser tests (never `playwright install`).
 chromium:

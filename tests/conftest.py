@@ -60,6 +60,8 @@ def api_as():
 def _fast_test_settings(settings):
     """Plain static storage, and a fast password hasher (the real one is slow on purpose)."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Background tasks run at once in tests, so their effects can be asserted directly.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "simple_history",
     "rules.apps.AutodiscoverRulesConfig",
+    "django_tasks",
+    "django_tasks_db",
     "teamaround.core",
     "teamaround.accounts",
     "teamaround.people",
@@ -152,6 +154,14 @@ TEAMAROUND_SEEDERS = [
 ]
 # Functions returning lines printed at the end of `teamaround seed` (e.g. demo sign-ins).
 TEAMAROUND_SEED_SUMMARIES = ["teamaround.accounts.seeding.demo_sign_in_lines"]
+
+# Background work (imports, linkage, exports) goes through Django's tasks API (the django-tasks
+# package on Django 5.2) with a database queue worked by `teamaround db_worker`.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+    }
+}
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
