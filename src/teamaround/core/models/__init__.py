@@ -3,6 +3,7 @@ from teamaround.core.models.base import TrackedModel
 from teamaround.core.models.geography import District, DistrictKind, PostcodeOutwardCode, Quadrant
 from teamaround.core.models.needs import NeedDomain, WindscreenLevel
 from teamaround.core.models.seeding import SeedRun
+from teamaround.core.models.work import WorkItem, WorkItemStatus
 
 __all__ = [
     "AuditAction",
@@ -15,4 +16,6 @@ __all__ = [
     "SeedRun",
     "TrackedModel",
     "WindscreenLevel",
+    "WorkItem",
+    "WorkItemStatus",
 ]

@@ -4,13 +4,22 @@ from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+
+from teamaround.core.work import work_items_for
 
 
 @login_required
 def home(request):
-    return render(request, "core/home.html", {"staff": request.user})
+    """The member of staff's start page: who they are and what they have to do."""
+    tasks = work_items_for(actor=request.user)[:20]
+    return render(
+        request,
+        "core/home.html",
+        {"staff": request.user, "tasks": tasks, "today": timezone.localdate()},
+    )
 
 
 def accessibility(request):
