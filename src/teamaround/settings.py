@@ -143,6 +143,12 @@ TEAMAROUND_PHASE = os.environ.get("TEAMAROUND_PHASE", "Alpha")
 # A demo site holds synthetic data only and may be emptied and re-seeded at will.
 TEAMAROUND_DEMO_SITE = env_bool("TEAMAROUND_DEMO_SITE", True)
 
+# A directory service past its review date is flagged at once and hidden from the public
+# after this many days.
+TEAMAROUND_DIRECTORY_REVIEW_GRACE_DAYS = int(
+    os.environ.get("TEAMAROUND_DIRECTORY_REVIEW_GRACE_DAYS", "30")
+)
+
 # Each app adds its part of the synthetic county, in this order (see `teamaround seed`).
 TEAMAROUND_SEEDERS = [
     "teamaround.core.seeding.seed_reference_data",

@@ -7,3 +7,19 @@ class DirectoryConfig(AppConfig):
     name = "teamaround.directory"
     label = "directory"
     verbose_name = "Directory of Services"
+
+    def ready(self) -> None:
+        from teamaround.core import navigation
+
+        navigation.register(
+            "Directory of Services",
+            "directory:search",
+            visible=lambda u: u.has_perm("directory.view_professional_details"),
+            order=40,
+        )
+        navigation.register(
+            "Manage the directory",
+            "directory:manage",
+            visible=lambda u: u.has_perm("directory.use_editor_pages"),
+            order=85,
+        )

@@ -1,0 +1,229 @@
+"""The Directory in Open Referral UK's shape (HSDS 3.0 UK profile).
+
+Built from public fields only: professional-only fields (referral routes, eligibility notes,
+capacity) have no place in these functions, so no caller can leak them. Empty optional values
+are left out rather than sent as "" (an empty email or URL would break the schema's formats).
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+
+from teamaround.directory.models import Location, Organisation, Service, ServiceAtLocation
+from teamaround.directory.taxonomy import level_term, need_term
+
+
+def _clean(values: dict) -> dict:
+    return {key: value for key, value in values.items() if value not in (None, "", [])}
+
+
+def _child_id(parent_id, label: str) -> str:
+    return str(uuid.uuid5(uuid.UUID(str(parent_id)), label))
+
+
+def organization(org: Organisation, *, full: bool = False) -> dict:
+    data = _clean(
+        {
+            "id": str(org.id),
+            "name": org.name,
+            "description": org.description,
+            "email": org.email,
+            "website": org.website,
+        }
+    )
+    if full and org.identifier:
+        data["organization_identifiers"] = [
+            {
+                "id": _child_id(org.id, "identifier"),
+                "organization_id": str(org.id),
+                "identifier_scheme": org.identifier_scheme,
+                "identifier_type": "Organisation identifier",
+                "identifier": org.identifier,
+            }
+        ]
+    return data
+
+
+def service(svc: Service, *, full: bool = False) -> dict:
+    data = _clean(
+        {
+            "id": str(svc.id),
+            "organization_id": str(svc.organisation_id),
+            "name": svc.name,
+            "description": svc.description,
+            "url": svc.url,
+            "email": svc.email,
+            "status": svc.status,
+            "minimum_age": svc.minimum_age,
+            "maximum_age": svc.maximum_age,
+            "assured_date": svc.assured_date.isoformat() if svc.assured_date else None,
+            "alert": svc.alert,
+            "last_modified": svc.updated_at.isoformat(timespec="milliseconds").replace(
+                "+00:00", "Z"
+            ),
+        }
+    )
+    data["organization"] = organization(svc.organisation)
+    if not full:
+        return data
+    data.update(
+        _clean(
+            {
+                "schedules": [schedule(row) for row in svc.schedules.all()],
+                "service_areas": [
+                    {
+                        "id": _child_id(svc.id, f"area:{d.code}"),
+                        "service_id": str(svc.id),
+                        "name": d.name,
+                        "service_area": d.name,
+                    }
+                    for d in svc.districts.all()
+                ],
+                "service_at_locations": [
+                    {
+                        "id": str(link.id),
+                        "service_id": str(svc.id),
+                        "location_id": str(link.location_id),
+                        "location": location(link.location),
+                    }
+                    for link in svc.service_at_locations.all()
+                ],
+                "cost_options": [
+                    _clean(
+                        {
+                            "id": str(c.id),
+                            "service_id": str(svc.id),
+                            "option": c.option,
+                            "amount": float(c.amount) if c.amount is not None else None,
+                            "amount_description": c.amount_description,
+                        }
+                    )
+                    for c in svc.cost_options.all()
+                ],
+                "contacts": [
+                    _clean(
+                        {
+                            "id": str(c.id),
+                            "service_id": str(svc.id),
+                            "name": c.name,
+                            "title": c.title,
+                        }
+                    )
+                    for c in svc.contacts.all()
+                ],
+                "attributes": attributes(svc),
+            }
+        )
+    )
+    data["organization"] = organization(svc.organisation, full=True)
+    return data
+
+
+def schedule(row) -> dict:
+    return _clean(
+        {
+            "id": str(row.id),
+            "service_id": str(row.service_id),
+            "freq": "WEEKLY",
+            "interval": 1,
+            "byday": row.byday,
+            "opens_at": row.opens_at.strftime("%H:%M:%S"),
+            "closes_at": row.closes_at.strftime("%H:%M:%S"),
+            "description": row.description,
+        }
+    )
+
+
+def attributes(svc: Service) -> list[dict]:
+    terms = [term_dict(need_term(d)) for d in svc.needs_met.all()]
+    terms += [term_dict(level_term(level)) for level in svc.levels.all()]
+    terms += [foreign_term(t) for t in svc.other_terms.all()]
+    return [
+        {
+            "id": _child_id(svc.id, f"attribute:{t['id']}"),
+            "link_id": str(svc.id),
+            "taxonomy_term_id": t["id"],
+            "link_type": "service",
+            "taxonomy_term": t,
+        }
+        for t in terms
+    ]
+
+
+def term_dict(term) -> dict:
+    return _clean(
+        {
+            "id": str(term.id),
+            "name": term.name,
+            "description": term.description,
+            "taxonomy": term.taxonomy,
+            "taxonomy_id": str(term.taxonomy_id),
+            "term": term.code,
+        }
+    )
+
+
+def foreign_term(term) -> dict:
+    return _clean(
+        {
+            "id": str(term.id),
+            "name": term.name,
+            "description": term.description or term.name,
+            "parent_id": str(term.parent_id) if term.parent_id else None,
+            "taxonomy": term.taxonomy.name if term.taxonomy_id else term.taxonomy_name,
+            "taxonomy_id": str(term.taxonomy_id) if term.taxonomy_id else None,
+            "term_uri": term.term_uri,
+            "term": term.code,
+        }
+    )
+
+
+def location(loc: Location) -> dict:
+    data = _clean(
+        {
+            "id": str(loc.id),
+            "location_type": loc.location_type,
+            "name": loc.name,
+            "description": loc.description,
+            "latitude": loc.latitude,
+            "longitude": loc.longitude,
+        }
+    )
+    if loc.address_1 and loc.city and loc.postcode:
+        data["addresses"] = [
+            {
+                "id": str(loc.address_id),
+                "location_id": str(loc.id),
+                "address_1": loc.address_1,
+                "city": loc.city,
+                "state_province": county_name(),
+                "postal_code": loc.postcode,
+                "country": "GB",
+                "address_type": "physical",
+            }
+        ]
+    if loc.accessibility:
+        data["accessibility"] = [
+            {
+                "id": _child_id(loc.id, "accessibility"),
+                "location_id": str(loc.id),
+                "description": loc.accessibility,
+            }
+        ]
+    return data
+
+
+def service_at_location(link: ServiceAtLocation) -> dict:
+    return {
+        "id": str(link.id),
+        "service_id": str(link.service_id),
+        "location_id": str(link.location_id),
+        "location": location(link.location),
+        "service": service(link.service),
+    }
+
+
+def county_name() -> str:
+    return settings.TEAMAROUND_COUNCIL_NAME.replace(" County Council", "").replace(" Council", "")

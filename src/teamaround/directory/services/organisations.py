@@ -1,0 +1,82 @@
+"""Organisations in the Directory and the editors they nominate. Administrators only."""
+
+from __future__ import annotations
+
+from django.utils import timezone
+
+from teamaround.core.access import actor_user, use_case
+from teamaround.core.audit import changed_fields
+from teamaround.core.errors import DomainError
+from teamaround.core.models import AuditAction
+from teamaround.directory.models import DirectoryEditor, Organisation
+from teamaround.directory.services.common import audit_change
+
+
+def organisation_create(*, actor, name: str, description: str, id=None, **details) -> Organisation:
+    with use_case(actor, "directory.manage_directory", what="add a directory organisation"):
+        name = name.strip()
+        if not name:
+            raise DomainError("Enter the organisation's name.", field="name")
+        if Organisation.objects.filter(name__iexact=name, archived_at__isnull=True).exists():
+            raise DomainError(
+                "An organisation with this name is already in the directory.", field="name"
+            )
+        extra = {"id": id} if id else {}
+        organisation = Organisation.objects.create(
+            name=name,
+            description=description.strip() or name,
+            created_by=actor_user(actor),
+            **extra,
+            **details,
+        )
+        audit_change(actor, organisation, AuditAction.CREATE)
+        return organisation
+
+
+def organisation_update(*, actor, organisation: Organisation, **values) -> Organisation:
+    with use_case(
+        actor, "directory.edit_services", organisation, what="change a directory organisation"
+    ):
+        changes = changed_fields(organisation, values)
+        for name, value in values.items():
+            setattr(organisation, name, value)
+        organisation.updated_by = actor_user(actor)
+        organisation.save()
+        audit_change(actor, organisation, AuditAction.UPDATE, changes)
+        return organisation
+
+
+def directory_editor_grant(*, actor, user, organisation: Organisation) -> DirectoryEditor:
+    """Let a member of the provider's staff keep its services up to date."""
+    with use_case(actor, "directory.manage_directory", what="nominate a directory editor"):
+        if not user.is_active:
+            raise DomainError("This user is deactivated.", field="user")
+        live = DirectoryEditor.objects.filter(
+            user=user, organisation=organisation, archived_at__isnull=True
+        )
+        if live.exists():
+            raise DomainError(
+                "This person already edits this organisation's services.", field="user"
+            )
+        grant = DirectoryEditor.objects.create(
+            user=user, organisation=organisation, created_by=actor_user(actor)
+        )
+        audit_change(
+            actor,
+            grant,
+            AuditAction.CREATE,
+            {"user": [None, str(user.pk)], "organisation": [None, str(organisation.pk)]},
+        )
+        return grant
+
+
+def directory_editor_revoke(*, actor, grant: DirectoryEditor, reason: str) -> DirectoryEditor:
+    with use_case(actor, "directory.manage_directory", what="withdraw a directory editor"):
+        if not (reason or "").strip():
+            raise DomainError("Give a reason.", field="reason")
+        grant.archived_at = timezone.now()
+        grant.archived_reason = reason.strip()
+        grant.updated_by = actor_user(actor)
+        grant.save()
+        audit_change(actor, grant, AuditAction.ARCHIVE, reason=reason)
+        return grant

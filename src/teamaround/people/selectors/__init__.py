@@ -1,0 +1,38 @@
+"""Reads of people's records, always filtered by what the actor may see, views audited."""
+
+from teamaround.people.selectors.records import (
+    break_glass_active,
+    break_glass_for_manager,
+    family_chronology,
+    family_get,
+    family_involvements,
+    family_list,
+    family_members,
+    family_relationships,
+    person_exists,
+    person_get,
+    person_list,
+    person_memberships,
+    person_merges,
+    person_relationships,
+)
+from teamaround.people.selectors.search import KnownChildResult, known_child_search
+
+__all__ = [
+    "KnownChildResult",
+    "break_glass_active",
+    "break_glass_for_manager",
+    "family_chronology",
+    "family_get",
+    "family_involvements",
+    "family_list",
+    "family_members",
+    "family_relationships",
+    "known_child_search",
+    "person_exists",
+    "person_get",
+    "person_list",
+    "person_memberships",
+    "person_merges",
+    "person_relationships",
+]

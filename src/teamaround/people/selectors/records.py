@@ -1,0 +1,137 @@
+"""Reads of people's and families' records. Every one filters by people.permissions (the same
+rule for a list and a single record), audits a view of a record, and audits a refusal.
+
+A record that does not exist is Http404. One that exists but the actor may not open raises
+AccessDenied after auditing the refusal: the web shows a 403 page; the API answers 404 so that
+guessing ids reveals nothing.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from teamaround.core.access import refuse, require
+from teamaround.core.audit import audit_record
+from teamaround.core.models import AuditAction
+from teamaround.people.models import (
+    BreakGlassGrant,
+    Family,
+    FamilyMembership,
+    Involvement,
+    Person,
+    PersonMerge,
+    Relationship,
+)
+from teamaround.people.permissions import family_filter, person_filter
+
+
+def person_list(*, actor, query: str = "") -> QuerySet[Person]:
+    people = Person.objects.filter(person_filter(actor), merged_into__isnull=True)
+    if query:
+        people = people.filter(Q(surname__icontains=query) | Q(forenames__icontains=query))
+    return people.order_by("surname", "forenames")
+
+
+def family_list(*, actor) -> QuerySet[Family]:
+    return Family.objects.filter(family_filter(actor), archived_at__isnull=True).order_by("name")
+
+
+def _get(actor, model, record_id, rule, what: str, *, audit: bool):
+    try:
+        record = model.objects.filter(pk=record_id).first()
+    except (ValueError, TypeError, ValidationError):
+        record = None
+    if record is None:
+        raise Http404
+    if not model.objects.filter(rule(actor), pk=record.pk).exists():
+        raise refuse(
+            actor,
+            what=what,
+            obj=record,
+            message="You do not have access to this record. If you need it, you can "
+            "ask for break-glass access; your reason is recorded and shown to your "
+            "manager.",
+        )
+    if audit:
+        audit_record(action=AuditAction.VIEW, actor=actor, obj=record, summary=f"Viewed {what}")
+    return record
+
+
+def person_get(*, actor, person_id, audit: bool = True) -> Person:
+    return _get(actor, Person, person_id, person_filter, "a person's record", audit=audit)
+
+
+def family_get(*, actor, family_id, audit: bool = True) -> Family:
+    return _get(actor, Family, family_id, family_filter, "a family's record", audit=audit)
+
+
+def person_exists(person_id) -> Person | None:
+    """For break-glass pages only: whether a record exists, without revealing anything in it."""
+    try:
+        return Person.objects.filter(pk=person_id).only("pk").first()
+    except (ValueError, TypeError, ValidationError):
+        return None
+
+
+def person_memberships(person: Person) -> QuerySet[FamilyMembership]:
+    return person.memberships.select_related("family").filter(archived_at__isnull=True)
+
+
+def person_relationships(person: Person) -> QuerySet[Relationship]:
+    return Relationship.objects.filter(
+        Q(from_person=person) | Q(to_person=person), archived_at__isnull=True
+    ).select_related("from_person", "to_person")
+
+
+def person_merges(person: Person) -> QuerySet[PersonMerge]:
+    return PersonMerge.objects.filter(Q(survivor=person) | Q(merged=person)).select_related(
+        "survivor", "merged", "merged_by"
+    )
+
+
+def family_members(family: Family) -> QuerySet[FamilyMembership]:
+    return (
+        family.memberships.filter(archived_at__isnull=True)
+        .select_related("person")
+        .prefetch_related(Prefetch("person__addresses"))
+        .order_by("ended_on", "role", "person__date_of_birth")
+    )
+
+
+def family_relationships(family: Family) -> QuerySet[Relationship]:
+    people = family.memberships.values("person_id")
+    return Relationship.objects.filter(
+        from_person__in=people, to_person__in=people, archived_at__isnull=True
+    ).select_related("from_person", "to_person")
+
+
+def family_involvements(family: Family) -> QuerySet[Involvement]:
+    return family.involvements.select_related("team__agency", "lead_worker")
+
+
+def family_chronology(family: Family):
+    return family.events.select_related("team", "actor")
+
+
+def break_glass_for_manager(*, actor) -> QuerySet[BreakGlassGrant]:
+    """Break-glass access taken by the members of the manager's team (newest first)."""
+    require(actor, "people.review_break_glass", what="review break-glass access")
+    grants = (
+        BreakGlassGrant.objects.filter(user__team_id=actor.team_id)
+        if actor.team_id
+        else (BreakGlassGrant.objects.none())
+    )
+    audit_record(
+        action=AuditAction.VIEW,
+        actor=actor,
+        object_type="people.breakglassgrant",
+        summary="Reviewed the team's break-glass access",
+    )
+    return grants.select_related("user", "person", "family")
+
+
+def break_glass_active(*, actor):
+    return BreakGlassGrant.objects.filter(user_id=actor.pk, expires_at__gt=timezone.now())

@@ -1,0 +1,42 @@
+"""Use-cases that change people's records: the only writers of the people app's tables."""
+
+from teamaround.people.services.chronology import family_event_record
+from teamaround.people.services.families import (
+    family_create,
+    family_member_add,
+    family_member_end,
+    relationship_record,
+)
+from teamaround.people.services.involvement import (
+    break_glass_grant,
+    involvement_close,
+    involvement_open,
+)
+from teamaround.people.services.merge import person_merge, person_merge_undo
+from teamaround.people.services.persons import (
+    person_address_add,
+    person_create,
+    person_identifier_add,
+    person_name_add,
+    person_update,
+)
+from teamaround.people.services.search_keys import search_keys_refresh
+
+__all__ = [
+    "break_glass_grant",
+    "family_create",
+    "family_event_record",
+    "family_member_add",
+    "family_member_end",
+    "involvement_close",
+    "involvement_open",
+    "person_address_add",
+    "person_create",
+    "person_identifier_add",
+    "person_merge",
+    "person_merge_undo",
+    "person_name_add",
+    "person_update",
+    "relationship_record",
+    "search_keys_refresh",
+]

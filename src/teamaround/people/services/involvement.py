@@ -1,0 +1,116 @@
+"""Teams becoming involved with a family and stepping back, and break-glass access.
+
+`involvement_open`/`involvement_close` are what the Hub, early help and social care call when
+they take on or close a family's case: an open involvement is what lets the team see the record.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from teamaround.core.access import actor_user, require
+from teamaround.core.audit import audit_record
+from teamaround.core.errors import DomainError
+from teamaround.core.models import AuditAction
+from teamaround.people.models import BreakGlassGrant, Family, FamilyEventKind, Involvement, Person
+from teamaround.people.services._checks import audit, require_reason
+from teamaround.people.services.chronology import family_event_record
+
+BREAK_GLASS_HOURS = 24
+
+
+@transaction.atomic
+def involvement_open(
+    *, actor, family: Family, team, reason: str, lead_worker=None, opened_at=None, recorded_by=None
+) -> Involvement:
+    """`recorded_by` names the member of staff when a service opens it on their behalf."""
+    require(actor, "people.manage_involvement", what="open an involvement")
+    if not (reason or "").strip():
+        raise DomainError("Say why the team is involved.", field="reason")
+    if family.involvements.filter(team=team, closed_at__isnull=True).exists():
+        raise DomainError("This team is already involved with the family.", field="team")
+    who = recorded_by or actor
+    involvement = Involvement.objects.create(
+        family=family,
+        team=team,
+        lead_worker=lead_worker,
+        reason=reason.strip()[:200],
+        opened_at=opened_at or timezone.now(),
+        created_by=actor_user(who),
+    )
+    audit(
+        who,
+        family,
+        AuditAction.UPDATE,
+        "A team became involved with a family",
+        changes={"involvement": [None, str(involvement.pk)]},
+    )
+    family_event_record(
+        actor=who,
+        family=family,
+        kind=FamilyEventKind.INVOLVEMENT_OPENED,
+        summary=f"{team.name} became involved",
+        team=team,
+        occurred_at=involvement.opened_at,
+        source_id=str(involvement.pk),
+    )
+    return involvement
+
+
+@transaction.atomic
+def involvement_close(
+    *, actor, involvement: Involvement, reason: str, closed_at=None
+) -> Involvement:
+    require(actor, "people.manage_involvement", what="close an involvement")
+    require_reason(reason)
+    if involvement.closed_at:
+        raise DomainError("This involvement has already ended.")
+    involvement.closed_at = closed_at or timezone.now()
+    involvement.updated_by = actor_user(actor)
+    involvement.save()
+    audit(
+        actor, involvement.family, AuditAction.UPDATE, "A team's involvement ended", reason=reason
+    )
+    family_event_record(
+        actor=actor,
+        family=involvement.family,
+        kind=FamilyEventKind.INVOLVEMENT_CLOSED,
+        team=involvement.team,
+        summary=f"{involvement.team.name}'s involvement ended",
+        occurred_at=involvement.closed_at,
+        source_id=str(involvement.pk),
+    )
+    return involvement
+
+
+@transaction.atomic
+def break_glass_grant(
+    *, actor, reason: str, person: Person | None = None, family: Family | None = None
+) -> BreakGlassGrant:
+    """Open a record outside the usual rules. The reason is kept, the access is audited as
+    break-glass and appears on the team manager's list; it lasts BREAK_GLASS_HOURS."""
+    require(actor, "people.break_glass", what="take break-glass access")
+    if not (reason or "").strip() or len(reason.strip()) < 10:
+        raise DomainError(
+            "Give the reason you need to see this record (at least 10 characters).", field="reason"
+        )
+    if (person is None) == (family is None):
+        raise DomainError("Choose one record.")
+    grant = BreakGlassGrant.objects.create(
+        user=actor,
+        person=person,
+        family=family,
+        reason=reason.strip(),
+        expires_at=timezone.now() + timedelta(hours=BREAK_GLASS_HOURS),
+    )
+    audit_record(
+        action=AuditAction.BREAK_GLASS,
+        actor=actor,
+        obj=person or family,
+        summary="Took break-glass access",
+        reason=grant.reason,
+    )
+    return grant

@@ -1,0 +1,1 @@
+"""Pages for people and families. Thin: forms parse, services and selectors decide."""

@@ -1,0 +1,116 @@
+"""A person's page, recording a person, their names and addresses, and break-glass access."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from teamaround.core.access import require
+from teamaround.people import selectors, services
+from teamaround.people.forms import AddressForm, BreakGlassForm, NameForm, PersonForm
+from teamaround.people.views._helpers import attempt
+
+
+@login_required
+def person_detail(request, person_id):
+    person = selectors.person_get(actor=request.user, person_id=person_id)
+    return render(
+        request,
+        "people/person_detail.html",
+        {
+            "person": person,
+            "age": person.age_on(timezone.localdate()),
+            "names": person.other_names.filter(archived_at__isnull=True),
+            "addresses": person.addresses.select_related("district"),
+            "identifiers": person.identifiers.select_related("source_agency"),
+            "memberships": selectors.person_memberships(person),
+            "relationships": selectors.person_relationships(person),
+            "merges": selectors.person_merges(person),
+            "can_change": request.user.has_perm("people.change_person", person),
+            "can_merge": request.user.has_perm("people.merge"),
+        },
+    )
+
+
+@login_required
+def person_create(request):
+    """Record a new person in a new household (members of an existing family are added from
+    the family's page)."""
+    require(request.user, "people.record", what="record a person")
+    form = PersonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        person = attempt(
+            form, lambda: services.person_create(actor=request.user, **form.service_arguments())
+        )
+        if person:
+            messages.success(request, "The person has been recorded.")
+            return redirect("people:person-detail", person.pk)
+    return render(request, "people/person_form.html", {"form": form, "family": None})
+
+
+@login_required
+def person_name_add(request, person_id):
+    person = selectors.person_get(actor=request.user, person_id=person_id, audit=False)
+    form = NameForm(request.POST or None)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and attempt(
+            form,
+            lambda: services.person_name_add(
+                actor=request.user, person=person, **form.cleaned_data
+            ),
+        )
+    ):
+        messages.success(request, "The name has been added.")
+        return redirect("people:person-detail", person.pk)
+    return render(request, "people/name_form.html", {"form": form, "person": person})
+
+
+@login_required
+def person_address_add(request, person_id):
+    person = selectors.person_get(actor=request.user, person_id=person_id, audit=False)
+    form = AddressForm(request.POST or None)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and attempt(
+            form,
+            lambda: services.person_address_add(
+                actor=request.user, person=person, **form.cleaned_data
+            ),
+        )
+    ):
+        messages.success(request, "The address has been added.")
+        return redirect("people:person-detail", person.pk)
+    return render(request, "people/address_form.html", {"form": form, "person": person})
+
+
+@login_required
+def break_glass(request, person_id):
+    """Ask for access to a record outside the usual rules. Reveals nothing about the record
+    until the reason is given."""
+    person = selectors.person_exists(person_id)
+    if person is None:
+        raise Http404
+    form = BreakGlassForm(request.POST or None)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and attempt(
+            form,
+            lambda: services.break_glass_grant(
+                actor=request.user, person=person, reason=form.cleaned_data["reason"]
+            ),
+        )
+    ):
+        messages.success(request, "Break-glass access recorded for 24 hours.")
+        return redirect("people:person-detail", person.pk)
+    return render(request, "people/break_glass_form.html", {"form": form, "person": person})
+
+
+@login_required
+def break_glass_review(request):
+    grants = selectors.break_glass_for_manager(actor=request.user)
+    return render(request, "people/break_glass_review.html", {"grants": grants[:200]})

@@ -1,0 +1,30 @@
+"""The "is this child already known?" search page."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from teamaround.core.access import require
+from teamaround.people import selectors
+from teamaround.people.forms import KnownChildSearchForm
+from teamaround.people.views._helpers import attempt
+
+
+@login_required
+def known_child_search(request):
+    require(request.user, "people.search", what="search for a child")
+    searched = bool(request.GET)
+    form = KnownChildSearchForm(request.GET if searched else None)
+    results = None
+    if searched and form.is_valid():
+        results = attempt(
+            form, lambda: selectors.known_child_search(actor=request.user, **form.cleaned_data)
+        )
+    return render(
+        request,
+        "people/search.html",
+        {
+            "form": form,
+            "results": results,
+            "can_record": request.user.has_perm("people.record"),
+        },
+    )
