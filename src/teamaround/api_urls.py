@@ -7,7 +7,8 @@ from teamaround.core.api_views import AuditEventViewSet, DistrictViewSet, Quadra
 from teamaround.directory import api as directory_api
 from teamaround.people import api as people_api
 
-router = DefaultRouter()
+# Path converters (uuid, slug) type the ids in the OpenAPI schema and reject bad ids early.
+router = DefaultRouter(use_regex_path=False)
 router.register("agencies", AgencyViewSet, basename="agency")
 router.register("teams", TeamViewSet, basename="team")
 router.register("districts", DistrictViewSet, basename="district")

@@ -196,6 +196,9 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "AgencyKindEnum": "teamaround.accounts.models.AgencyKind",
         "DistrictKindEnum": "teamaround.core.models.DistrictKind",
+        "NameKindEnum": "teamaround.people.models.choices.NameKind",
+        "RelationshipKindEnum": "teamaround.people.models.choices.RelationshipKind",
+        "FamilyEventKindEnum": "teamaround.people.models.chronology.FamilyEventKind",
     },
 }
 

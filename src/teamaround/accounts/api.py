@@ -58,6 +58,8 @@ class TeamOutput(serializers.ModelSerializer):
 class AgencyViewSet(viewsets.ViewSet):
     """Agencies: every member of staff can read them; administrators add and change them."""
 
+    lookup_value_converter = "uuid"
+
     @extend_schema(responses=AgencyOutput(many=True))
     def list(self, request):
         agencies = selectors.agency_list(
@@ -89,6 +91,8 @@ class AgencyViewSet(viewsets.ViewSet):
 
 class TeamViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Teams within agencies, with the districts they cover."""
+
+    lookup_value_converter = "uuid"
 
     serializer_class = TeamOutput
     queryset = Team.objects.none()  # for the schema; requests use the selector

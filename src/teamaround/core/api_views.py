@@ -45,6 +45,7 @@ class AuditEventOutput(serializers.ModelSerializer):
 
 
 class DistrictViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    lookup_value_converter = "slug"
     serializer_class = DistrictOutput
     lookup_field = "code"
     queryset = District.objects.none()  # for the schema; requests use the selector
@@ -56,6 +57,7 @@ class DistrictViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
 
 
 class QuadrantViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+    lookup_value_converter = "uuid"
     serializer_class = QuadrantOutput
     queryset = Quadrant.objects.none()
 
@@ -67,6 +69,8 @@ class QuadrantViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
 
 class AuditEventViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     """Search the audit trail: ?username=&object_id=&action=. Read-only by design."""
+
+    lookup_value_converter = "uuid"
 
     serializer_class = AuditEventOutput
     queryset = AuditEvent.objects.none()

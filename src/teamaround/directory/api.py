@@ -76,6 +76,8 @@ class ServiceChange(serializers.Serializer):
 class DirectoryServiceViewSet(viewsets.ViewSet):
     """Services the caller may edit (administrators: all; a provider's editor: their own)."""
 
+    lookup_value_converter = "uuid"
+
     @extend_schema(responses=ServiceOutput(many=True))
     def list(self, request):
         rows = (

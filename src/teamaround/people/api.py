@@ -34,6 +34,8 @@ class PersonViewSet(viewsets.ViewSet):
     """People whose record the caller may open. Adding a person without a family records a new
     household and involves the caller's team."""
 
+    lookup_value_converter = "uuid"
+
     @extend_schema(responses=io.PersonSummaryOutput(many=True))
     def list(self, request):
         people = selectors.person_list(actor=request.user, query=request.query_params.get("q", ""))
@@ -93,6 +95,8 @@ class PersonViewSet(viewsets.ViewSet):
 
 
 class FamilyViewSet(viewsets.ViewSet):
+    lookup_value_converter = "uuid"
+
     @extend_schema(responses=io.FamilySummaryOutput(many=True))
     def list(self, request):
         return _page(
@@ -125,6 +129,8 @@ class FamilyViewSet(viewsets.ViewSet):
 
 
 class RelationshipViewSet(viewsets.ViewSet):
+    lookup_value_converter = "uuid"
+
     @extend_schema(responses=io.RelationshipOutput(many=True))
     def list(self, request):
         relationships = Relationship.objects.filter(
@@ -152,6 +158,8 @@ class RelationshipViewSet(viewsets.ViewSet):
 class KnownChildSearchViewSet(viewsets.ViewSet):
     """GET ?forenames=&surname=&date_of_birth=&age=&postcode=&nhs_number= -> ranked candidates
     with reasons. Records the caller may not open show only the teams to contact."""
+
+    lookup_value_converter = "uuid"
 
     @extend_schema(parameters=[io.KnownChildQuery], responses=io.KnownChildOutput(many=True))
     def list(self, request):
