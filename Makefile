@@ -7,11 +7,11 @@ STATIC_VENDOR := src/teamaround/core/static/vendor
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test install assets migrate seed serve worker lint format check-deploy chromium bench clean
+.PHONY: demo test install pdf-libs assets migrate seed serve worker lint format check-deploy chromium bench clean
 
 demo: install assets migrate seed serve
 
-install: $(BIN)/.installed
+install: $(BIN)/.installed pdf-libs
 
 $(BIN)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -58,6 +58,12 @@ serve: install assets
 
 worker: install
 	$(BIN)/teamaround db_worker
+
+# Pango for WeasyPrint's PDFs (plans, minutes): Debian's package, installed once if missing.
+pdf-libs:
+	@ldconfig -p | grep -q libpangoft2-1.0.so.0 || { \
+		echo "Installing Debian's Pango for PDF output..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpangoft2-1.0-0 >/dev/null; }
 
 # Debian's Chromium for the browser tests (never `playwright install`).
 chromium:

@@ -1,16 +1,20 @@
 """Agencies and their teams: every member of staff can look them up; administrators manage them."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 
 from teamaround.accounts import selectors, services
 from teamaround.accounts.forms import AgencyForm, ReasonForm, TeamForm
 from teamaround.accounts.models import AgencyKind
 from teamaround.core.access import require
-from teamaround.core.errors import DomainError, apply_to_form
 from teamaround.core.models import District
+from teamaround.core.views.forms import submit
+
+
+def _agency_page(agency) -> str:
+    return reverse("accounts:agency-detail", args=[agency.pk])
 
 
 @login_required
@@ -60,15 +64,14 @@ def agency_detail(request, agency_id):
 def agency_create(request):
     require(request.user, "accounts.manage_agencies", what="create an agency")
     form = AgencyForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            agency = services.agency_create(actor=request.user, **form.cleaned_data)
-        except DomainError as error:
-            apply_to_form(form, error)
-        else:
-            messages.success(request, f"{agency.name} has been added.")
-            return redirect("accounts:agency-detail", agency.pk)
-    return render(request, "accounts/agency_form.html", {"form": form, "agency": None})
+    done = submit(
+        request,
+        form,
+        lambda data: services.agency_create(actor=request.user, **data),
+        success=lambda agency: f"{agency.name} has been added.",
+        redirect_to=_agency_page,
+    )
+    return done or render(request, "accounts/agency_form.html", {"form": form, "agency": None})
 
 
 @login_required
@@ -76,15 +79,14 @@ def agency_edit(request, agency_id):
     require(request.user, "accounts.manage_agencies", what="change an agency")
     agency = selectors.agency_get(actor=request.user, agency_id=agency_id)
     form = AgencyForm(request.POST or None, initial=AgencyForm.initial_for(agency))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.agency_update(actor=request.user, agency=agency, **form.cleaned_data)
-        except DomainError as error:
-            apply_to_form(form, error)
-        else:
-            messages.success(request, f"{agency.name} has been updated.")
-            return redirect("accounts:agency-detail", agency.pk)
-    return render(request, "accounts/agency_form.html", {"form": form, "agency": agency})
+    done = submit(
+        request,
+        form,
+        lambda data: services.agency_update(actor=request.user, agency=agency, **data),
+        success=lambda agency: f"{agency.name} has been updated.",
+        redirect_to=_agency_page,
+    )
+    return done or render(request, "accounts/agency_form.html", {"form": form, "agency": agency})
 
 
 @login_required
@@ -92,17 +94,16 @@ def agency_archive(request, agency_id):
     require(request.user, "accounts.manage_agencies", what="archive an agency")
     agency = selectors.agency_get(actor=request.user, agency_id=agency_id)
     form = ReasonForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.agency_archive(
-                actor=request.user, agency=agency, reason=form.cleaned_data["reason"]
-            )
-        except DomainError as error:
-            apply_to_form(form, error)
-        else:
-            messages.success(request, f"{agency.name} has been archived.")
-            return redirect("accounts:agency-list")
-    return render(request, "accounts/agency_archive.html", {"form": form, "agency": agency})
+    done = submit(
+        request,
+        form,
+        lambda data: services.agency_archive(
+            actor=request.user, agency=agency, reason=data["reason"]
+        ),
+        success=lambda agency: f"{agency.name} has been archived.",
+        redirect_to=reverse("accounts:agency-list"),
+    )
+    return done or render(request, "accounts/agency_archive.html", {"form": form, "agency": agency})
 
 
 @login_required
@@ -110,17 +111,15 @@ def team_create(request, agency_id):
     require(request.user, "accounts.manage_teams", what="create a team")
     agency = selectors.agency_get(actor=request.user, agency_id=agency_id)
     form = TeamForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.team_create(actor=request.user, agency=agency, **form.cleaned_data)
-        except DomainError as error:
-            apply_to_form(form, error)
-        else:
-            messages.success(request, "The team has been added.")
-            return redirect("accounts:agency-detail", agency.pk)
-    return render(
-        request, "accounts/team_form.html", {"form": form, "agency": agency, "team": None}
+    done = submit(
+        request,
+        form,
+        lambda data: services.team_create(actor=request.user, agency=agency, **data),
+        success="The team has been added.",
+        redirect_to=_agency_page(agency),
     )
+    context = {"form": form, "agency": agency, "team": None}
+    return done or render(request, "accounts/team_form.html", context)
 
 
 @login_required
@@ -134,14 +133,12 @@ def team_edit(request, team_id):
         "districts": list(team.districts.all()),
     }
     form = TeamForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.team_update(actor=request.user, team=team, **form.cleaned_data)
-        except DomainError as error:
-            apply_to_form(form, error)
-        else:
-            messages.success(request, "The team has been updated.")
-            return redirect("accounts:agency-detail", team.agency_id)
-    return render(
-        request, "accounts/team_form.html", {"form": form, "agency": team.agency, "team": team}
+    done = submit(
+        request,
+        form,
+        lambda data: services.team_update(actor=request.user, team=team, **data),
+        success="The team has been updated.",
+        redirect_to=_agency_page(team.agency),
     )
+    context = {"form": form, "agency": team.agency, "team": team}
+    return done or render(request, "accounts/team_form.html", context)

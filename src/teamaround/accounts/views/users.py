@@ -4,12 +4,23 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from teamaround.accounts import selectors, services
 from teamaround.accounts.forms import ReasonForm, UserForm
 from teamaround.accounts.roles import ROLE_DESCRIPTIONS, Role
 from teamaround.core.access import require
-from teamaround.core.errors import DomainError, apply_to_form
+from teamaround.core.errors import DomainError
+from teamaround.core.views.forms import submit
+
+
+def _user_page(user) -> str:
+    return reverse("accounts:user-detail", args=[user.pk])
+
+
+def _form_page(request, form, staff):
+    context = {"form": form, "staff": staff, "role_descriptions": ROLE_DESCRIPTIONS}
+    return render(request, "accounts/user_form.html", context)
 
 
 @login_required
@@ -37,19 +48,14 @@ def user_list(request):
 def user_create(request):
     require(request.user, "accounts.manage_users", what="create a user")
     form = UserForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            user = services.user_create(actor=request.user, **form.cleaned_data)
-        except DomainError as error:
-            apply_to_form(form, error)
-        else:
-            messages.success(request, f"{user} has been added.")
-            return redirect("accounts:user-detail", user.pk)
-    return render(
+    done = submit(
         request,
-        "accounts/user_form.html",
-        {"form": form, "staff": None, "role_descriptions": ROLE_DESCRIPTIONS},
+        form,
+        lambda data: services.user_create(actor=request.user, **data),
+        success=lambda user: f"{user} has been added.",
+        redirect_to=_user_page,
     )
+    return done or _form_page(request, form, None)
 
 
 @login_required
@@ -71,37 +77,35 @@ def user_edit(request, user_id):
         "roles": sorted(staff.role_set),
     }
     form = UserForm(request.POST or None, initial=initial, editing=True)
-    if request.method == "POST" and form.is_valid():
-        values = {k: v for k, v in form.cleaned_data.items() if k != "username"}
-        try:
-            services.user_update(actor=request.user, user=staff, **values)
-        except DomainError as error:
-            apply_to_form(form, error)
-        else:
-            messages.success(request, f"{staff} has been updated.")
-            return redirect("accounts:user-detail", staff.pk)
-    return render(
+
+    def update(data):
+        values = {k: v for k, v in data.items() if k != "username"}
+        return services.user_update(actor=request.user, user=staff, **values)
+
+    done = submit(
         request,
-        "accounts/user_form.html",
-        {"form": form, "staff": staff, "role_descriptions": ROLE_DESCRIPTIONS},
+        form,
+        update,
+        success=lambda user: f"{user} has been updated.",
+        redirect_to=_user_page,
     )
+    return done or _form_page(request, form, staff)
 
 
 @login_required
 def user_deactivate(request, user_id):
     staff = selectors.user_get(actor=request.user, user_id=user_id)
     form = ReasonForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.user_deactivate(
-                actor=request.user, user=staff, reason=form.cleaned_data["reason"]
-            )
-        except DomainError as error:
-            apply_to_form(form, error)
-        else:
-            messages.success(request, f"{staff} has been deactivated.")
-            return redirect("accounts:user-detail", staff.pk)
-    return render(request, "accounts/user_deactivate.html", {"form": form, "staff": staff})
+    done = submit(
+        request,
+        form,
+        lambda data: services.user_deactivate(
+            actor=request.user, user=staff, reason=data["reason"]
+        ),
+        success=lambda user: f"{user} has been deactivated.",
+        redirect_to=_user_page,
+    )
+    return done or render(request, "accounts/user_deactivate.html", {"form": form, "staff": staff})
 
 
 @login_required

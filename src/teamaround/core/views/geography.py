@@ -5,13 +5,15 @@ import json
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 
 from teamaround.core.access import require
-from teamaround.core.errors import DomainError, ValidationFailed, apply_to_form
+from teamaround.core.errors import ValidationFailed
 from teamaround.core.forms import DistrictForm, GeographyUploadForm
 from teamaround.core.models import District
 from teamaround.core.selectors import quadrant_list
 from teamaround.core.services import district_update, geography_load
+from teamaround.core.views.forms import submit
 
 
 @login_required
@@ -34,17 +36,15 @@ def district_edit(request, district_id):
     require(request.user, "core.manage_geography", what="change a district")
     district = get_object_or_404(District, pk=district_id)
     form = DistrictForm.for_district(district, request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            district_update(actor=request.user, district=district, **form.cleaned_data)
-        except DomainError as error:
-            apply_to_form(form, error)
-        else:
-            messages.success(request, f"{district.name} has been updated.")
-            return redirect("core:district-list")
-    return render(
-        request, "core/geography/district_form.html", {"form": form, "district": district}
+    done = submit(
+        request,
+        form,
+        lambda data: district_update(actor=request.user, district=district, **data),
+        success=lambda district: f"{district.name} has been updated.",
+        redirect_to=reverse("core:district-list"),
     )
+    context = {"form": form, "district": district}
+    return done or render(request, "core/geography/district_form.html", context)
 
 
 @login_required
