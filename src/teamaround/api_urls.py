@@ -5,6 +5,7 @@ from rest_framework.routers import DefaultRouter
 from teamaround.accounts.api import AgencyViewSet, TeamViewSet
 from teamaround.core.api_views import AuditEventViewSet, DistrictViewSet, QuadrantViewSet
 from teamaround.directory import api as directory_api
+from teamaround.panels import api as panels_api
 from teamaround.people import api as people_api
 
 # Path converters (uuid, slug) type the ids in the OpenAPI schema and reject bad ids early.
@@ -17,5 +18,6 @@ router.register("audit-events", AuditEventViewSet, basename="audit-event")
 
 people_api.register(router)
 directory_api.register(router)
+panels_api.register(router)
 
 urlpatterns = router.urls

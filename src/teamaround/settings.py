@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "teamaround.accounts",
     "teamaround.people",
     "teamaround.directory",
+    "teamaround.panels",
 ]
 
 MIDDLEWARE = [
@@ -157,6 +158,7 @@ TEAMAROUND_SEEDERS = [
     "teamaround.accounts.seeding.seed_users",
     "teamaround.directory.seeding.seed",
     "teamaround.people.seeding.seed",
+    "teamaround.panels.seeding.seed",
 ]
 # Functions returning lines printed at the end of `teamaround seed` (e.g. demo sign-ins).
 TEAMAROUND_SEED_SUMMARIES = ["teamaround.accounts.seeding.demo_sign_in_lines"]

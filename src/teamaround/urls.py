@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("teamaround.accounts.urls")),
     path("people/", include("teamaround.people.urls")),
     path("services/", include("teamaround.directory.urls")),
+    path("panels/", include("teamaround.panels.urls")),
     path("", include("teamaround.core.urls")),
 ]
 

@@ -29,6 +29,7 @@ class FamilyEventKind(models.TextChoices):
     EPISODE_OPENED = "episode_opened", "Episode of support opened"
     EPISODE_CLOSED = "episode_closed", "Episode of support closed"
     REFERRAL_SENT = "referral_sent", "Referral to a service"
+    PANEL_DECISION = "panel_decision", "Multi-agency panel decision"
     OTHER = "other", "Other"
 
 

@@ -1,0 +1,72 @@
+"""Reads of decisions, actions and linked children, by the same rules as their meetings."""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from teamaround.panels.models import LinkedChild, PanelAction, PanelDecision
+from teamaround.panels.permissions import action_filter, decision_filter
+from teamaround.panels.selectors._get import get_through
+
+DECISION_RELATED = (
+    "item__meeting__panel__panel_type",
+    "item__referral__family",
+    "lead_professional",
+    "alternative",
+    "safety_plan",
+    "place_review",
+    "missing_review",
+    "package",
+)
+
+
+def decision_list(*, actor, meeting=None) -> QuerySet[PanelDecision]:
+    decisions = PanelDecision.objects.filter(decision_filter(actor)).select_related(
+        *DECISION_RELATED
+    )
+    if meeting is not None:
+        decisions = decisions.filter(item__meeting=meeting)
+    return decisions.prefetch_related("funding_shares__agency", "package__parts__service")
+
+
+def decision_get(*, actor, decision_id) -> PanelDecision:
+    return get_through(
+        actor,
+        PanelDecision.objects.select_related(*DECISION_RELATED),
+        decision_id,
+        decision_filter(actor),
+        "a panel decision",
+    )
+
+
+def action_list(*, actor, open_only: bool = False) -> QuerySet[PanelAction]:
+    actions = PanelAction.objects.filter(action_filter(actor)).select_related(
+        "panel__panel_type", "owner", "owner_agency"
+    )
+    return actions.filter(status="open") if open_only else actions
+
+
+def action_get(*, actor, action_id) -> PanelAction:
+    return get_through(
+        actor,
+        PanelAction.objects.select_related("panel__panel_type", "owner"),
+        action_id,
+        action_filter(actor),
+        "a panel action",
+    )
+
+
+def linked_children(*, actor, decision: PanelDecision) -> list:
+    """MACE 2's linked children, only for members whose membership carries the right."""
+    review = getattr(decision, "place_review", None)
+    if review is None:
+        return []
+    meeting = decision.item.meeting
+    allowed = decision.item.meeting.panel.memberships.filter(
+        user_id=getattr(actor, "pk", None),
+        can_see_linked_children=True,
+        started_on__lte=meeting.held_on,
+    ).filter(Q(ended_on__isnull=True) | Q(ended_on__gte=meeting.held_on))
+    if not allowed.exists():
+        return []
+    return [link.child for link in LinkedChild.objects.filter(place_review=review)]

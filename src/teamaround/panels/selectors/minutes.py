@@ -1,0 +1,54 @@
+"""What the minutes say: built only from the meeting's recorded decisions and attendance (no
+case summaries: those are working papers whose access ends with the meeting)."""
+
+from __future__ import annotations
+
+from teamaround.panels.models import ItemKind, Minutes, PanelMeeting
+from teamaround.panels.permissions import meeting_filter
+from teamaround.panels.selectors._get import get_through
+
+
+def minutes_context(meeting: PanelMeeting) -> dict:
+    items = list(
+        meeting.items.select_related(
+            "referral__family",
+            "decision__lead_professional",
+            "decision__alternative",
+            "decision__safety_plan",
+            "decision__place_review",
+            "decision__missing_review",
+            "action__owner",
+            "package",
+        )
+        .prefetch_related(
+            "decision__actions__owner",
+            "decision__actions__owner_agency",
+            "decision__funding_shares__agency",
+            "decision__package__parts__service",
+            "decision__package__parts__provider",
+        )
+        .order_by("position")
+    )
+    attendance = meeting.attendance.select_related("membership__user", "agency").order_by(
+        "agency__name"
+    )
+    return {
+        "meeting": meeting,
+        "panel": meeting.panel,
+        "cases": [i for i in items if i.kind == ItemKind.CASE],
+        "follow_ups": [i for i in items if i.kind != ItemKind.CASE],
+        "present": [a for a in attendance if a.present],
+        "absent": [a for a in attendance if not a.present],
+    }
+
+
+def minutes_get(*, actor, meeting_id):
+    """The meeting (audited view of its minutes) and its Minutes, if drafted."""
+    meeting = get_through(
+        actor,
+        PanelMeeting.objects.select_related("panel__panel_type"),
+        meeting_id,
+        meeting_filter(actor),
+        "a panel meeting's minutes",
+    )
+    return meeting, Minutes.objects.filter(meeting=meeting).first()

@@ -1,0 +1,114 @@
+"""Minutes generated from the recorded decisions, approved (which closes the meeting), and
+corrected only by new versions with reasons: approved text is never overwritten.
+
+Closing the meeting ends members' access to its case summaries, and sends cases not heard back
+to the queue, carried over to the next meeting.
+"""
+
+from __future__ import annotations
+
+from django.db.models import F
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from teamaround.core.access import actor_user, use_case
+from teamaround.core.errors import DomainError
+from teamaround.core.models import AuditAction
+from teamaround.panels.models import (
+    ItemKind,
+    MeetingStatus,
+    Minutes,
+    MinutesStatus,
+    MinutesVersion,
+    PanelMeeting,
+    PanelReferral,
+    ReferralStatus,
+)
+from teamaround.panels.services._common import audit, require_text
+
+LOCKED = "Approved minutes cannot be edited. Make a correction instead: it becomes a new version."
+
+
+def minutes_html(meeting: PanelMeeting, corrections=()) -> str:
+    from teamaround.panels.selectors.minutes import minutes_context
+
+    return render_to_string(
+        "panels/minutes_body.html", {**minutes_context(meeting), "corrections": corrections}
+    )
+
+
+def minutes_generate(*, actor, meeting: PanelMeeting) -> Minutes:
+    with use_case(actor, "panels.run_meeting", meeting, what="draft the minutes"):
+        minutes, _ = Minutes.objects.get_or_create(
+            meeting=meeting, defaults={"created_by": actor_user(actor)}
+        )
+        if minutes.is_locked:
+            raise DomainError(LOCKED)
+        minutes.draft_html = minutes_html(meeting)
+        minutes.updated_by = actor_user(actor)
+        minutes.save()
+        audit(actor, minutes, AuditAction.UPDATE, "Drafted the minutes")
+        return minutes
+
+
+def minutes_approve(*, actor, meeting: PanelMeeting) -> Minutes:
+    with use_case(actor, "panels.approve_minutes", meeting, what="approve the minutes"):
+        if meeting.is_quorate is None:
+            raise DomainError("Record attendance before approving the minutes.")
+        minutes, _ = Minutes.objects.get_or_create(
+            meeting=meeting, defaults={"created_by": actor_user(actor)}
+        )
+        if minutes.is_locked:
+            raise DomainError(LOCKED)
+        html = minutes_html(meeting)
+        MinutesVersion.objects.create(
+            minutes=minutes, number=1, html=html, made_by=actor_user(actor)
+        )
+        minutes.draft_html = html
+        minutes.status = MinutesStatus.APPROVED
+        minutes.approved_by = actor_user(actor)
+        minutes.approved_at = timezone.now()
+        minutes.save()
+        _close(actor, meeting)
+        audit(actor, minutes, AuditAction.UPDATE, "Approved the minutes; meeting closed")
+        return minutes
+
+
+def _close(actor, meeting: PanelMeeting) -> None:
+    unheard = meeting.items.filter(kind=ItemKind.CASE, heard=False, referral__isnull=False)
+    PanelReferral.objects.filter(pk__in=unheard.values("referral_id")).update(
+        status=ReferralStatus.WAITING, times_carried_over=F("times_carried_over") + 1
+    )
+    meeting.status = MeetingStatus.CLOSED
+    meeting.closed_at = timezone.now()
+    meeting.updated_by = actor_user(actor)
+    meeting.save()
+
+
+def minutes_correct(*, actor, meeting: PanelMeeting, correction: str, reason: str):
+    with use_case(actor, "panels.approve_minutes", meeting, what="correct the minutes"):
+        minutes = Minutes.objects.filter(meeting=meeting).first()
+        if minutes is None or not minutes.is_locked:
+            raise DomainError("Only approved minutes are corrected; edit the draft instead.")
+        correction = require_text(correction, "correction", "Write the correction.")
+        reason = require_text(reason, "reason", "Say why the minutes are corrected.")
+        earlier = list(minutes.versions.exclude(correction="").order_by("number"))
+        corrections = [*earlier, MinutesVersion(correction=correction, reason=reason)]
+        number = minutes.versions.count() + 1
+        corrections[-1].number = number
+        version = MinutesVersion.objects.create(
+            minutes=minutes,
+            number=number,
+            html=minutes_html(meeting, corrections),
+            correction=correction,
+            reason=reason,
+            made_by=actor_user(actor),
+        )
+        audit(
+            actor,
+            minutes,
+            AuditAction.UPDATE,
+            f"Corrected the minutes (version {number})",
+            reason=reason,
+        )
+        return version

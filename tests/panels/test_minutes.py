@@ -1,0 +1,55 @@
+"""Minutes: generated from decisions, locked once approved, corrected by new versions; PDF."""
+
+import pytest
+
+from teamaround.core.errors import AccessDenied, DomainError
+from teamaround.panels import services
+from teamaround.panels.models import MinutesVersion
+
+pytestmark = pytest.mark.django_db
+
+
+def test_approved_minutes_cannot_be_edited_and_corrections_are_versions(heard_case):
+    ctx = heard_case
+    coordinator, meeting = ctx["coordinator"], ctx["meeting"]
+    services.panel_decision_record(
+        actor=coordinator,
+        item=ctx["item"],
+        kind="no_further_action",
+        summary="Universal services meet the need.",
+    )
+    draft = services.minutes_generate(actor=coordinator, meeting=meeting)
+    assert "Universal services meet the need." in draft.draft_html
+    minutes = services.minutes_approve(actor=coordinator, meeting=meeting)
+    approved_html = minutes.current.html
+    with pytest.raises(DomainError, match="cannot be edited"):
+        services.minutes_generate(actor=coordinator, meeting=meeting)
+    with pytest.raises(DomainError, match="cannot be edited"):
+        services.minutes_approve(actor=coordinator, meeting=meeting)
+    with pytest.raises(DomainError, match="closed"):
+        services.attendance_record(actor=coordinator, meeting=meeting, present_ids=[])
+    with pytest.raises(DomainError):
+        services.minutes_correct(actor=coordinator, meeting=meeting, correction="", reason="x")
+    version = services.minutes_correct(
+        actor=coordinator,
+        meeting=meeting,
+        correction="Housing sent apologies.",
+        reason="Attendance misrecorded",
+    )
+    assert version.number == 2 and "Housing sent apologies." in version.html
+    assert MinutesVersion.objects.get(minutes=minutes, number=1).html == approved_html
+    with pytest.raises(AccessDenied):
+        services.minutes_correct(actor=ctx["referrer"], meeting=meeting, correction="x", reason="y")
+
+
+def test_minutes_pages_and_pdf(heard_case, signed_in):
+    ctx = heard_case
+    client = signed_in(ctx["chair"])
+    url = f"/panels/meetings/{ctx['meeting'].pk}/minutes/"
+    assert client.post(url, {"step": "approve"}).status_code == 302
+    page = client.get(url).content.decode()
+    assert "Approved" in page and "Not heard: carried over" in page
+    pdf = client.get(f"/panels/meetings/{ctx['meeting'].pk}/minutes.pdf")
+    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    response = client.post(url + "correct/", {"correction": "", "reason": ""})
+    assert response.status_code == 200 and "govuk-error-summary" in response.content.decode()
