@@ -41,6 +41,7 @@ def chromium():
 
 @pytest.fixture
 def page(chromium, live_server, request):
+    _restore_reference_data()
     context = chromium.new_context(
         base_url=live_server.url, viewport={"width": 1280, "height": 900}
     )
@@ -51,6 +52,15 @@ def page(chromium, live_server, request):
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
     context.close()
+
+
+def _restore_reference_data() -> None:
+    """Browser tests run in real transactions, and the test runner empties every table
+    between them, including the Windscreen levels and need domains a migration loaded."""
+    from teamaround.core.models import NeedDomain, WindscreenLevel
+    from teamaround.core.reference_data import essex_reference, load_reference_data
+
+    load_reference_data(essex_reference(), level_model=WindscreenLevel, domain_model=NeedDomain)
 
 
 @pytest.hookimpl(hookwrapper=True)
