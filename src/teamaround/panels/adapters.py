@@ -42,7 +42,7 @@ def plan_action_add(*, actor, action) -> bool:
     add = getattr(services, PLAN_SERVICE, None) if services else None
     if add is None:
         return False
-    add(
+    added = add(
         actor=actor,
         family=action.family,
         what=action.what,
@@ -51,7 +51,7 @@ def plan_action_add(*, actor, action) -> bool:
         source_app="panels",
         source_id=str(action.pk),
     )
-    return True
+    return added is not None
 
 
 def distance_travelled(*, actor, family):
