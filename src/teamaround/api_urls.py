@@ -5,6 +5,8 @@ from rest_framework.routers import DefaultRouter
 from teamaround.accounts.api import AgencyViewSet, TeamViewSet
 from teamaround.core.api_views import AuditEventViewSet, DistrictViewSet, QuadrantViewSet
 from teamaround.directory import api as directory_api
+from teamaround.earlyhelp import api as earlyhelp_api
+from teamaround.frontdoor import api as frontdoor_api
 from teamaround.panels import api as panels_api
 from teamaround.people import api as people_api
 
@@ -18,6 +20,8 @@ router.register("audit-events", AuditEventViewSet, basename="audit-event")
 
 people_api.register(router)
 directory_api.register(router)
+frontdoor_api.register(router)
+earlyhelp_api.register(router)
 panels_api.register(router)
 
 urlpatterns = router.urls

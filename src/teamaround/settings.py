@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "teamaround.accounts",
     "teamaround.people",
     "teamaround.directory",
+    "teamaround.frontdoor",
+    "teamaround.earlyhelp",
     "teamaround.panels",
 ]
 
@@ -150,6 +152,9 @@ TEAMAROUND_DIRECTORY_REVIEW_GRACE_DAYS = int(
     os.environ.get("TEAMAROUND_DIRECTORY_REVIEW_GRACE_DAYS", "30")
 )
 
+# Early help reviews (TAF meetings) fall due this many weeks apart unless an episode says.
+TEAMAROUND_EARLYHELP_REVIEW_WEEKS = int(os.environ.get("TEAMAROUND_EARLYHELP_REVIEW_WEEKS", "6"))
+
 # Each app adds its part of the synthetic county, in this order (see `teamaround seed`).
 TEAMAROUND_SEEDERS = [
     "teamaround.core.seeding.seed_reference_data",
@@ -158,6 +163,8 @@ TEAMAROUND_SEEDERS = [
     "teamaround.accounts.seeding.seed_users",
     "teamaround.directory.seeding.seed",
     "teamaround.people.seeding.seed",
+    "teamaround.frontdoor.seeding.seed",
+    "teamaround.earlyhelp.seeding.seed",
     "teamaround.panels.seeding.seed",
 ]
 # Functions returning lines printed at the end of `teamaround seed` (e.g. demo sign-ins).
@@ -201,6 +208,10 @@ SPECTACULAR_SETTINGS = {
         "NameKindEnum": "teamaround.people.models.choices.NameKind",
         "RelationshipKindEnum": "teamaround.people.models.choices.RelationshipKind",
         "FamilyEventKindEnum": "teamaround.people.models.chronology.FamilyEventKind",
+        "DecisionRouteEnum": "teamaround.frontdoor.models.DecisionRoute",
+        "MissingRouteEnum": "teamaround.frontdoor.models.MissingRoute",
+        "RequestStatusEnum": "teamaround.frontdoor.models.RequestStatus",
+        "ServiceStatusEnum": "teamaround.directory.models.services.ServiceStatus",
     },
 }
 

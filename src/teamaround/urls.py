@@ -14,6 +14,9 @@ urlpatterns = [
     path("people/", include("teamaround.people.urls")),
     path("services/", include("teamaround.directory.urls")),
     path("panels/", include("teamaround.panels.urls")),
+    path("hub/", include("teamaround.frontdoor.urls")),
+    path("ask-for-help/", include("teamaround.frontdoor.public_urls")),
+    path("early-help/", include("teamaround.earlyhelp.urls")),
     path("", include("teamaround.core.urls")),
 ]
 

@@ -14,8 +14,8 @@ from teamaround.panels.serializers import (
     ActionOutput,
     AgendaItemOutput,
     BuildAgendaInput,
-    DecisionInput,
-    DecisionOutput,
+    PanelDecisionInput,
+    PanelDecisionOutput,
     MeetingOutput,
     PanelTypeOutput,
 )
@@ -97,23 +97,23 @@ class DecisionViewSet(viewsets.ViewSet):
 
     @extend_schema(
         parameters=[OpenApiParameter("meeting", OpenApiTypes.UUID)],
-        responses=DecisionOutput(many=True),
+        responses=PanelDecisionOutput(many=True),
     )
     def list(self, request):
         decisions = selectors.decision_list(actor=request.user)
         meeting = request.query_params.get("meeting")
         if meeting:
             decisions = decisions.filter(item__meeting_id=_uuid(meeting))
-        return _page(self, request, decisions, DecisionOutput)
+        return _page(self, request, decisions, PanelDecisionOutput)
 
-    @extend_schema(responses=DecisionOutput)
+    @extend_schema(responses=PanelDecisionOutput)
     def retrieve(self, request, pk=None):
         decision = selectors.decision_get(actor=request.user, decision_id=pk)
-        return Response(DecisionOutput(decision, context={"request": request}).data)
+        return Response(PanelDecisionOutput(decision, context={"request": request}).data)
 
-    @extend_schema(request=DecisionInput, responses={201: DecisionOutput})
+    @extend_schema(request=PanelDecisionInput, responses={201: PanelDecisionOutput})
     def create(self, request):
-        data = DecisionInput(data=request.data)
+        data = PanelDecisionInput(data=request.data)
         data.is_valid(raise_exception=True)
         values = dict(data.validated_data)
         item = AgendaItem.objects.filter(pk=values["item"]).first()
@@ -135,7 +135,7 @@ class DecisionViewSet(viewsets.ViewSet):
             details=details,
             actions=[dict(a) for a in values.get("actions", [])],
         )
-        output = DecisionOutput(decision, context={"request": request})
+        output = PanelDecisionOutput(decision, context={"request": request})
         return Response(output.data, status=status.HTTP_201_CREATED)
 
 

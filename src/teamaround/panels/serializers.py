@@ -76,7 +76,7 @@ class BuildAgendaInput(serializers.Serializer):
     referrals = serializers.ListField(child=serializers.UUIDField(), required=False)
 
 
-class DecisionOutput(serializers.ModelSerializer):
+class PanelDecisionOutput(serializers.ModelSerializer):
     meeting = serializers.UUIDField(source="item.meeting_id")
     kind = serializers.CharField(read_only=True)
     linked_children = serializers.SerializerMethodField()
@@ -142,7 +142,7 @@ class ActionInput(serializers.Serializer):
     shared_with_owner = serializers.BooleanField(default=False)
 
 
-class DecisionInput(serializers.Serializer):
+class PanelDecisionInput(serializers.Serializer):
     item = serializers.UUIDField()
     kind = serializers.ChoiceField(choices=DecisionKind.choices)
     summary = serializers.CharField()

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class EarlyhelpConfig(AppConfig):
+    """Early help casework: episodes, the Shared Family Assessment, the Early Help Plan, Team
+    Around the Family meetings and scores, step up and step down, closure and feedback."""
+
+    name = "teamaround.earlyhelp"
+    label = "earlyhelp"
+    verbose_name = "Early help"
+
+    def ready(self) -> None:
+        from teamaround.earlyhelp import navigation  # noqa: F401

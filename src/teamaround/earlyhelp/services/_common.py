@@ -1,0 +1,196 @@
+"""What every early help use-case shares: typed events that move an episode's status and feed
+the family's chronology, the closed-episode rule, involvements, review dates and work items."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.conf import settings
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+
+from teamaround.core.access import SYSTEM, actor_user
+from teamaround.core.audit import audit_record
+from teamaround.core.calendar import add_working_days
+from teamaround.core.errors import DomainError
+from teamaround.core.models import AuditAction
+from teamaround.core.work import work_item_cancel_for_source, work_item_create
+from teamaround.earlyhelp.models import Episode, EpisodeEvent, EpisodeEventKind, EpisodeStatus
+from teamaround.people import selectors as people_selectors
+from teamaround.people import services as people_services
+from teamaround.people.models import FamilyEventKind
+
+Kind, Status = EpisodeEventKind, EpisodeStatus
+DEFAULT_REVIEW_WEEKS = 6
+REVIEW_SOURCE = "earlyhelp.review"
+ACTION_SOURCE = "earlyhelp.planaction"
+# How each episode event reads in the family's chronology.
+FAMILY_KINDS = {
+    Kind.OPENED: FamilyEventKind.EPISODE_OPENED,
+    Kind.ASSESSED: FamilyEventKind.ASSESSMENT_SIGNED_OFF,
+    Kind.PLANNED: FamilyEventKind.PLAN_AGREED,
+    Kind.REVIEWED: FamilyEventKind.TAF_MEETING,
+    Kind.LEAD_CHANGED: FamilyEventKind.LEAD_PROFESSIONAL_CHANGED,
+    Kind.STEPPED_UP: FamilyEventKind.STEPPED_UP,
+    Kind.STEPPED_DOWN: FamilyEventKind.STEPPED_DOWN,
+    Kind.CLOSED: FamilyEventKind.EPISODE_CLOSED,
+    Kind.REOPENED: FamilyEventKind.EPISODE_REOPENED,
+}
+
+
+def require_open(episode: Episode) -> None:
+    """A closed episode is a record of what happened: it changes only by being reopened."""
+    if episode.status == Status.CLOSED:
+        raise DomainError("This episode is closed. Reopen it to make changes.")
+
+
+def record_event(actor, episode: Episode, kind: str, summary: str, *, when=None) -> EpisodeEvent:
+    """Append a typed event, move the status it implies, and add it to the family chronology.
+    `summary` names what happened, never a family member's details."""
+    if kind == Kind.REOPENED:
+        if episode.status != Status.CLOSED:
+            raise DomainError("Only a closed episode can be reopened.")
+    elif kind != Kind.OPENED:
+        require_open(episode)
+    moment = when or timezone.now()
+    event = EpisodeEvent.objects.create(
+        episode=episode, kind=kind, occurred_at=moment, actor=actor_user(actor), summary=summary
+    )
+    new_status = _status_after(episode, kind)
+    if new_status != episode.status:
+        episode.status = new_status
+        episode.updated_by = actor_user(actor)
+        episode.save(update_fields=["status", "updated_by", "updated_at"])
+    people_services.family_event_record(
+        actor=actor if actor_user(actor) else SYSTEM,
+        family=episode.family,
+        kind=FAMILY_KINDS.get(kind, FamilyEventKind.OTHER),
+        summary=f"Early help {episode.reference}: {summary}"[:300],
+        occurred_at=moment,
+        team=episode.lead_team,
+        source_app="earlyhelp",
+        source_id=str(episode.pk),
+    )
+    audit_record(action=AuditAction.UPDATE, actor=actor, obj=episode, summary=f"Episode {kind}")
+    return event
+
+
+def _status_after(episode: Episode, kind: str) -> str:
+    if kind == Kind.OPENED:
+        return Status.OPEN
+    if kind == Kind.CLOSED:
+        return Status.CLOSED
+    if kind == Kind.REOPENED:
+        return working_status(episode)
+    if kind == Kind.ASSESSED and episode.status == Status.OPEN:
+        return Status.ASSESSED
+    if kind == Kind.PLANNED and episode.status in (Status.OPEN, Status.ASSESSED):
+        return Status.PLANNED
+    if kind == Kind.REVIEWED:
+        return Status.REVIEWING
+    return episode.status
+
+
+def working_status(episode: Episode) -> str:
+    """The status an episode's records imply (used when it is reopened)."""
+    if episode.meetings.exists():
+        return Status.REVIEWING
+    if hasattr(episode, "plan"):
+        return Status.PLANNED
+    assessment = getattr(episode, "assessment", None)
+    if assessment is not None and assessment.status == "signed_off":
+        return Status.ASSESSED
+    return Status.OPEN
+
+
+def review_weeks(episode: Episode) -> int:
+    return episode.review_interval_weeks or getattr(
+        settings, "TEAMAROUND_EARLYHELP_REVIEW_WEEKS", DEFAULT_REVIEW_WEEKS
+    )
+
+
+def review_due_after(episode: Episode, day: date) -> date:
+    """Reviews fall due every N weeks, counted in working days (5 a week, bank holidays out)."""
+    return add_working_days(day, review_weeks(episode) * 5)
+
+
+def link(name: str, *args) -> str:
+    try:
+        return reverse(name, args=args)
+    except NoReverseMatch:
+        return ""
+
+
+def review_work_set(actor, episode: Episode, due: date) -> None:
+    """One open 'hold the next TAF meeting' item for the lead professional at a time."""
+    work_item_cancel_for_source(
+        actor=SYSTEM, source_type=REVIEW_SOURCE, source_id=str(episode.pk), reason="Superseded"
+    )
+    episode.next_review_due = due
+    episode.save(update_fields=["next_review_due", "updated_at"])
+    work_item_create(
+        actor=SYSTEM,
+        title=f"Hold the next TAF meeting for {episode.reference}",
+        source_type=REVIEW_SOURCE,
+        source_id=str(episode.pk),
+        assigned_to=episode.lead_professional,
+        due_on=due,
+        link=link("earlyhelp:meeting-new", episode.pk),
+    )
+
+
+def action_work_set(action) -> None:
+    """The action's owner (a practitioner) gets it on their task list; family members' actions
+    stay on the plan."""
+    work_item_cancel_for_source(
+        actor=SYSTEM, source_type=ACTION_SOURCE, source_id=str(action.pk), reason="Changed"
+    )
+    if action.owner_id and action.is_open:
+        work_item_create(
+            actor=SYSTEM,
+            title=f"Plan action for {action.plan.episode.reference}: {action.what}"[:200],
+            source_type=ACTION_SOURCE,
+            source_id=str(action.pk),
+            assigned_to=action.owner,
+            due_on=action.due_on,
+            link=link("earlyhelp:plan", action.plan.episode_id),
+        )
+
+
+def involve(actor, episode: Episode, team) -> str | None:
+    """Open an involvement for `team` so its staff can see the family record; returns its id
+    when this call opened it (None when the team was already involved)."""
+    existing = people_selectors.family_involvements(episode.family).filter(
+        team=team, closed_at__isnull=True
+    )
+    if existing.exists():
+        return None
+    involvement = people_services.involvement_open(
+        actor=SYSTEM,
+        family=episode.family,
+        team=team,
+        reason=f"Early help {episode.reference}",
+        lead_worker=episode.lead_professional if team.pk == episode.lead_team_id else None,
+        recorded_by=actor if actor_user(actor) else None,
+    )
+    return str(involvement.pk)
+
+
+def uninvolve(episode: Episode, involvement_id, reason: str) -> None:
+    """Close an involvement early help opened (the team no longer works with the family)."""
+    if not involvement_id:
+        return
+    involvement = (
+        people_selectors.family_involvements(episode.family)
+        .filter(pk=involvement_id, closed_at__isnull=True)
+        .first()
+    )
+    if involvement is not None:
+        people_services.involvement_close(actor=SYSTEM, involvement=involvement, reason=reason)
+
+
+def action_work_cancel(action) -> None:
+    """An action taken off the plan, done or abandoned no longer needs doing."""
+    work_item_cancel_for_source(
+        actor=SYSTEM, source_type=ACTION_SOURCE, source_id=str(action.pk), reason="Action closed"
+    )

@@ -1,0 +1,183 @@
+"""The Shared Family Assessment: drafts saved as the practitioner goes, submitted for sign-off,
+signed off by the lead team's manager or returned with a reason for more work."""
+
+from __future__ import annotations
+
+from django.utils import timezone
+
+from teamaround.core.access import SYSTEM, actor_user, use_case
+from teamaround.core.audit import audit_record
+from teamaround.core.errors import DomainError, ValidationFailed
+from teamaround.core.models import AuditAction
+from teamaround.core.work import work_item_cancel_for_source
+from teamaround.earlyhelp.models import (
+    AssessedNeed,
+    AssessmentStatus,
+    Episode,
+    EpisodeEventKind,
+    MemberView,
+    SharedFamilyAssessment,
+)
+from teamaround.earlyhelp.services import _common
+from teamaround.earlyhelp.services._family import current_members
+
+EDITABLE = (AssessmentStatus.DRAFT, AssessmentStatus.RETURNED)
+
+
+def _draft(actor, episode: Episode) -> SharedFamilyAssessment:
+    _common.require_open(episode)
+    assessment, _ = SharedFamilyAssessment.objects.get_or_create(
+        episode=episode, defaults={"created_by": actor_user(actor)}
+    )
+    if assessment.status not in EDITABLE:
+        raise DomainError(
+            "This assessment has been submitted: it can be changed only if the manager returns it."
+        )
+    return assessment
+
+
+def _member(episode: Episode, person):
+    if person is None or person.pk not in {p.pk for p in current_members(episode.family)}:
+        raise DomainError("Choose someone in this family.", field="person")
+    return person
+
+
+def assessment_summary_save(*, actor, episode: Episode, family_summary: str):
+    with use_case(actor, "earlyhelp.change_episode", episode, what="change an assessment"):
+        assessment = _draft(actor, episode)
+        assessment.family_summary = (family_summary or "").strip()
+        assessment.updated_by = actor_user(actor)
+        assessment.save()
+        return assessment
+
+
+def member_view_save(
+    *,
+    actor,
+    episode: Episode,
+    person,
+    in_their_words: str,
+    recorded_for_them: bool = False,
+    strengths: str = "",
+    goals: str = "",
+):
+    """Add or replace one family member's views (in their own words)."""
+    with use_case(actor, "earlyhelp.change_episode", episode, what="change an assessment"):
+        assessment = _draft(actor, episode)
+        _member(episode, person)
+        if not (in_their_words or "").strip():
+            raise DomainError("Write down their views, in their own words.", field="in_their_words")
+        view, created = MemberView.objects.update_or_create(
+            assessment=assessment,
+            person=person,
+            defaults={
+                "in_their_words": in_their_words.strip(),
+                "recorded_for_them": bool(recorded_for_them),
+                "strengths": (strengths or "").strip(),
+                "goals": (goals or "").strip(),
+                "updated_by": actor_user(actor),
+            },
+        )
+        audit_record(
+            action=AuditAction.CREATE if created else AuditAction.UPDATE,
+            actor=actor,
+            obj=view,
+            summary="Saved a family member's views in an assessment",
+        )
+        return view
+
+
+def need_add(*, actor, episode: Episode, domain, description: str, person=None) -> AssessedNeed:
+    with use_case(actor, "earlyhelp.change_episode", episode, what="change an assessment"):
+        assessment = _draft(actor, episode)
+        if domain is None or not domain.is_active:
+            raise DomainError("Choose the area of need.", field="domain")
+        if person is not None:
+            _member(episode, person)
+        if not (description or "").strip():
+            raise DomainError("Describe the need.", field="description")
+        need = AssessedNeed.objects.create(
+            assessment=assessment,
+            domain=domain,
+            person=person,
+            description=description.strip(),
+            created_by=actor_user(actor),
+        )
+        audit_record(
+            action=AuditAction.CREATE,
+            actor=actor,
+            obj=need,
+            summary=f"Recorded a need: {domain.code}",
+        )
+        return need
+
+
+def assessment_submit(*, actor, episode: Episode) -> SharedFamilyAssessment:
+    with use_case(actor, "earlyhelp.change_episode", episode, what="submit an assessment"):
+        assessment = _draft(actor, episode)
+        errors = {}
+        if not assessment.member_views.exists():
+            errors["member_views"] = ["Record at least one family member's views."]
+        if not assessment.needs.exists():
+            errors["needs"] = ["Record at least one need."]
+        if errors:
+            raise ValidationFailed(errors)
+        assessment.status = AssessmentStatus.SUBMITTED
+        assessment.submitted_at = timezone.now()
+        assessment.updated_by = actor_user(actor)
+        assessment.save()
+        audit_record(
+            action=AuditAction.UPDATE,
+            actor=actor,
+            obj=assessment,
+            summary="Submitted an assessment for sign-off",
+        )
+        return assessment
+
+
+def _submitted(actor, assessment, what):
+    assessment.refresh_from_db()  # the status may have moved on since the page was shown
+    _common.require_open(assessment.episode)
+    if assessment.status != AssessmentStatus.SUBMITTED:
+        raise DomainError("Only an assessment awaiting sign-off can be signed off or returned.")
+
+
+def assessment_sign_off(*, actor, assessment: SharedFamilyAssessment) -> SharedFamilyAssessment:
+    episode = assessment.episode
+    with use_case(actor, "earlyhelp.sign_off_assessment", episode, what="sign off an assessment"):
+        _submitted(actor, assessment, "sign off")
+        assessment.status = AssessmentStatus.SIGNED_OFF
+        assessment.signed_off_at = timezone.now()
+        assessment.signed_off_by = actor_user(actor)
+        assessment.returned_reason = ""
+        assessment.save()
+        work_item_cancel_for_source(
+            actor=SYSTEM,
+            source_type="earlyhelp.assessment",
+            source_id=str(episode.pk),
+            reason="Signed off",
+        )
+        _common.record_event(
+            actor, episode, EpisodeEventKind.ASSESSED, "Shared Family Assessment signed off"
+        )
+        return assessment
+
+
+def assessment_return(*, actor, assessment: SharedFamilyAssessment, reason: str):
+    episode = assessment.episode
+    with use_case(actor, "earlyhelp.sign_off_assessment", episode, what="return an assessment"):
+        _submitted(actor, assessment, "return")
+        if not (reason or "").strip():
+            raise DomainError("Say what more work the assessment needs.", field="reason")
+        assessment.status = AssessmentStatus.RETURNED
+        assessment.returned_reason = reason.strip()
+        assessment.updated_by = actor_user(actor)
+        assessment.save()
+        audit_record(
+            action=AuditAction.UPDATE,
+            actor=actor,
+            obj=assessment,
+            summary="Returned an assessment for more work",
+            reason=reason.strip(),
+        )
+        return assessment

@@ -1,0 +1,156 @@
+"""The Early Help Plan and its actions. Every save carries the plan's version: if someone else
+saved first, nothing is written and the second person is told (optimistic locking)."""
+
+from __future__ import annotations
+
+from django.db.models import F
+from django.utils import timezone
+
+from teamaround.core.access import actor_user, use_case
+from teamaround.core.audit import audit_record
+from teamaround.core.errors import DomainError, ValidationFailed
+from teamaround.core.models import AuditAction
+from teamaround.earlyhelp.models import EarlyHelpPlan, Episode, EpisodeEventKind, PlanAction
+from teamaround.earlyhelp.services import _common
+from teamaround.earlyhelp.services._family import current_members
+
+CONFLICT = (
+    "Someone else saved this plan while you were editing it, so your changes have not been "
+    "saved. Check the plan as it is now and make your changes again."
+)
+
+
+class PlanConflict(DomainError):
+    """The plan changed since the form was opened (its version moved on)."""
+
+    def __init__(self):
+        super().__init__(CONFLICT, field="version")
+
+
+def plan_save(
+    *, actor, episode: Episode, outcomes: str, actions: list[dict], version: int | None
+) -> EarlyHelpPlan:
+    """Create the plan (version None) or change it (the version the editor started from).
+    `actions`: dicts with what, owner or owner_person, domain, due_on, and id/remove to change
+    or take off an existing action."""
+    with use_case(actor, "earlyhelp.change_episode", episode, what="change a plan"):
+        _common.require_open(episode)
+        plan = EarlyHelpPlan.objects.filter(episode=episode).first()
+        errors: dict[str, list[str]] = {}
+        if not (outcomes or "").strip():
+            errors["outcomes"] = ["Write down what the family wants to be different."]
+        existing = {str(a.pk): a for a in plan.actions.all()} if plan else {}
+        checked = [
+            _check_action(episode, row, i, existing, errors) for i, row in enumerate(actions)
+        ]
+        if plan is None and not any(row and not row.get("remove") for row in checked):
+            errors.setdefault("actions", []).append("Add at least one action.")
+        if plan is not None and version is None:
+            raise PlanConflict()
+        if plan is None and version not in (None, 0):
+            raise DomainError("This plan no longer exists.", field="version")
+        if errors:
+            raise ValidationFailed(errors)
+        created = plan is None
+        if created:
+            plan = EarlyHelpPlan.objects.create(
+                episode=episode,
+                outcomes=outcomes.strip(),
+                agreed_on=timezone.localdate(),
+                created_by=actor_user(actor),
+            )
+        else:
+            claimed = EarlyHelpPlan.objects.filter(pk=plan.pk, version=version).update(
+                version=F("version") + 1,
+                outcomes=outcomes.strip(),
+                updated_by=actor_user(actor),
+                updated_at=timezone.now(),
+            )
+            if not claimed:
+                raise PlanConflict()
+            plan.refresh_from_db()
+        for row in checked:
+            if row:
+                _apply(actor, plan, row, existing)
+        audit_record(
+            action=AuditAction.CREATE if created else AuditAction.UPDATE,
+            actor=actor,
+            obj=plan,
+            summary=f"Saved the Early Help Plan (version {plan.version})",
+        )
+        if created:
+            _common.record_event(
+                actor, episode, EpisodeEventKind.PLANNED, "Early Help Plan agreed with the family"
+            )
+            if episode.next_review_due is None:
+                _common.review_work_set(
+                    actor, episode, _common.review_due_after(episode, plan.agreed_on)
+                )
+        return plan
+
+
+def _check_action(episode, row, index, existing, errors) -> dict | None:
+    def add(field, message):
+        errors.setdefault(f"actions-{index}-{field}", []).append(message)
+
+    if row.get("id") and str(row["id"]) not in existing:
+        add("what", "This action is not on this plan.")
+        return None
+    if row.get("remove"):
+        return row if row.get("id") else None
+    if not row.get("id") and not any(row.get(k) for k in ("what", "owner", "owner_person")):
+        return None  # an empty row of the form
+    if not (row.get("what") or "").strip():
+        add("what", "Say what will be done.")
+    owner, person = row.get("owner"), row.get("owner_person")
+    if owner is None and person is None:
+        add("owner", "Choose who will do this: every action needs an owner.")
+    elif owner is not None:
+        in_taf = episode.taf_members.filter(practitioner=owner, left_at__isnull=True).exists()
+        if not in_taf:
+            add("owner", "Add them to the Team Around the Family before giving them actions.")
+    elif person.pk not in {p.pk for p in current_members(episode.family)}:
+        add("owner", "Choose someone in this family or the Team Around the Family.")
+    due = row.get("due_on")
+    before = existing.get(str(row.get("id"))) if row.get("id") else None
+    if due is None:
+        add("due_on", "Enter the date this will be done by: every action needs a date.")
+    elif due < timezone.localdate() and (before is None or before.due_on != due):
+        add("due_on", "The date must be today or in the future.")
+    return row
+
+
+def _apply(actor, plan: EarlyHelpPlan, row: dict, existing: dict) -> None:
+    if row.get("remove"):
+        action = existing[str(row["id"])]
+        action.archived_at, action.archived_reason = timezone.now(), "Taken off the plan"
+        action.save()
+        _common.action_work_cancel(action)
+        return
+    owner = row.get("owner")
+    values = {
+        "what": row["what"].strip(),
+        "owner": owner,
+        "owner_agency": owner.team.agency if owner is not None else None,
+        "owner_person": None if owner is not None else row.get("owner_person"),
+        "domain": row.get("domain"),
+        "due_on": row["due_on"],
+    }
+    if row.get("id"):
+        action = existing[str(row["id"])]
+        changed = any(getattr(action, k) != v for k, v in values.items())
+        if not changed:
+            return
+        for key, value in values.items():
+            setattr(action, key, value)
+        action.updated_by = actor_user(actor)
+        action.save()
+    else:
+        action = PlanAction.objects.create(plan=plan, created_by=actor_user(actor), **values)
+    _common.action_work_set(action)
+
+
+def plan_actions(plan: EarlyHelpPlan):
+    return plan.actions.filter(archived_at__isnull=True).select_related(
+        "owner", "owner_agency", "owner_person", "domain"
+    )

@@ -1,0 +1,66 @@
+"""What every early help page does the same way: run a service and show its errors on the
+form, and the choices of people (TAF, family) that forms offer."""
+
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+
+from teamaround.core.errors import DomainError
+from teamaround.earlyhelp.services._family import current_members
+from teamaround.people import selectors as people_selectors
+
+
+def attempt(form, call, rename=None):
+    """Run a service; on a DomainError put its messages on the form and return None.
+    `rename` maps service field names to form field names (e.g. actions-0-owner -> new_owner)."""
+    try:
+        return call()
+    except DomainError as error:
+        for field, messages in error.errors.items():
+            target = rename(field) if rename else field
+            for message in messages:
+                form.add_error(target if target in form.fields else None, message)
+        return None
+
+
+def staff_near(family, actor):
+    """Staff a form may offer as lead professional or TAF member: the actor's team and the
+    teams involved with the family."""
+    teams = set(
+        people_selectors.family_involvements(family)
+        .filter(closed_at__isnull=True)
+        .values_list("team_id", flat=True)
+    )
+    if actor.team_id:
+        teams.add(actor.team_id)
+    return get_user_model().objects.filter(Q(team_id__in=teams)).order_by("last_name")
+
+
+def owner_choices(episode):
+    """Who may own an action: current TAF members and current family members."""
+    choices = [
+        (f"user:{m.practitioner_id}", f"{m.practitioner} ({m.team.agency.name})")
+        for m in episode.taf_members.filter(left_at__isnull=True).select_related(
+            "practitioner", "team__agency"
+        )
+    ]
+    people = current_members(episode.family)
+    choices += [(f"person:{p.pk}", f"{p.forenames} {p.surname} (family)") for p in people]
+    users = {
+        str(m.practitioner_id): m.practitioner
+        for m in episode.taf_members.filter(left_at__isnull=True).select_related(
+            "practitioner__team__agency"
+        )
+    }
+    persons = {str(p.pk): p for p in people}
+
+    def lookup(value: str):
+        kind, _, pk = value.partition(":")
+        if kind == "user":
+            return users.get(pk), None
+        if kind == "person":
+            return None, persons.get(pk)
+        return None, None
+
+    return choices, lookup

@@ -1,0 +1,102 @@
+"""The Shared Family Assessment page: each member's views, needs by domain, submit, and the
+manager's sign-off or return."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from teamaround.earlyhelp import forms, selectors, services
+from teamaround.earlyhelp.models import SharedFamilyAssessment
+from teamaround.earlyhelp.services._family import current_members
+from teamaround.earlyhelp.views._helpers import attempt
+
+
+@login_required
+def assessment(request, episode_id):
+    episode = selectors.episode_get(
+        actor=request.user, episode_id=episode_id, what="a Shared Family Assessment"
+    )
+    people = current_members(episode.family)
+    record = SharedFamilyAssessment.objects.filter(episode=episode).first()
+    posted = request.POST if request.method == "POST" else None
+    which = request.POST.get("form") if posted else None
+    view_form = forms.MemberViewForm(
+        posted if which == "view" else None, people=people, prefix="view"
+    )
+    need_form = forms.NeedForm(posted if which == "need" else None, people=people, prefix="need")
+    submit_form = forms.ReasonForm(posted if which == "submit" else None)
+    if which == "view" and view_form.is_valid():
+        data = view_form.cleaned_data
+        if attempt(
+            view_form,
+            lambda: services.member_view_save(
+                actor=request.user,
+                episode=episode,
+                person=view_form.people.get(data["person"]),
+                in_their_words=data["in_their_words"],
+                recorded_for_them=data["recorded_for_them"],
+                strengths=data["strengths"],
+                goals=data["goals"],
+            ),
+        ):
+            messages.success(request, "Their views are saved in the draft.")
+            return redirect("earlyhelp:assessment", episode.pk)
+    if which == "need" and need_form.is_valid():
+        data = need_form.cleaned_data
+        if attempt(
+            need_form,
+            lambda: services.need_add(
+                actor=request.user,
+                episode=episode,
+                domain=data["domain"],
+                description=data["description"],
+                person=need_form.people.get(data["person"]),
+            ),
+        ):
+            messages.success(request, "The need is saved in the draft.")
+            return redirect("earlyhelp:assessment", episode.pk)
+    if which == "submit":
+        submit_form.is_valid()
+        if attempt(
+            submit_form, lambda: services.assessment_submit(actor=request.user, episode=episode)
+        ):
+            messages.success(request, "The assessment has been sent for sign-off.")
+            return redirect("earlyhelp:assessment", episode.pk)
+    return render(
+        request,
+        "earlyhelp/assessment.html",
+        {
+            "episode": episode,
+            "assessment": record,
+            "view_form": view_form,
+            "need_form": need_form,
+            "submit_form": submit_form,
+            "can_edit": selectors.can_edit(request.user, episode),
+            "can_sign_off": request.user.has_perm("earlyhelp.sign_off_assessment", episode),
+            "return_form": forms.ReturnForm(),
+            "errors_form": next((f for f in (view_form, need_form, submit_form) if f.errors), None),
+        },
+    )
+
+
+@login_required
+@require_POST
+def sign_off(request, episode_id):
+    episode = selectors.episode_get(actor=request.user, episode_id=episode_id, audit=False)
+    record = get_object_or_404(SharedFamilyAssessment, episode=episode)
+    if request.POST.get("decision") == "return":
+        form = forms.ReturnForm(request.POST)
+        form.is_valid()
+        if attempt(
+            form,
+            lambda: services.assessment_return(
+                actor=request.user, assessment=record, reason=form.cleaned_data["reason"]
+            ),
+        ):
+            messages.success(request, "The assessment has been returned for more work.")
+            return redirect("earlyhelp:assessment", episode.pk)
+        return render(request, "earlyhelp/return.html", {"episode": episode, "form": form})
+    services.assessment_sign_off(actor=request.user, assessment=record)
+    messages.success(request, "The assessment is signed off.")
+    return redirect("earlyhelp:episode", episode.pk)

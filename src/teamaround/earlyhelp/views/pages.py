@@ -1,0 +1,44 @@
+"""The worker's home page, the managers' page and the family's whole-journey timeline."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from teamaround.core.access import require
+from teamaround.earlyhelp import selectors
+from teamaround.earlyhelp.services.handovers import EARLY_HELP_KINDS
+from teamaround.frontdoor.selectors.handovers import hand_overs_for_my_team
+
+
+@login_required
+def home(request):
+    require(request.user, "earlyhelp.open_episode", what="see early help work")
+    hand_overs = []
+    if request.user.has_perm("frontdoor.view_hand_overs"):
+        hand_overs = hand_overs_for_my_team(actor=request.user).filter(kind__in=EARLY_HELP_KINDS)
+    return render(
+        request,
+        "earlyhelp/home.html",
+        {
+            "home": selectors.worker_home(actor=request.user),
+            "hand_overs": list(hand_overs[:50]),
+            "is_manager": request.user.has_perm("earlyhelp.see_caseloads"),
+        },
+    )
+
+
+@login_required
+def managers(request):
+    return render(
+        request, "earlyhelp/managers.html", selectors.managers_overview(actor=request.user)
+    )
+
+
+@login_required
+def timeline(request, family_id):
+    data = selectors.family_timeline(
+        actor=request.user,
+        family_id=family_id,
+        agency_id=request.GET.get("agency", ""),
+        kind=request.GET.get("kind", ""),
+    )
+    return render(request, "earlyhelp/timeline.html", data)

@@ -1,0 +1,34 @@
+from teamaround.frontdoor.forms.missing import ConversationForm, FlowForm, ScrutinyForm, UploadForm
+from teamaround.frontdoor.forms.requests import (
+    ConsultationForm,
+    PublicRequestForm,
+    RequestForm,
+    ResumeForm,
+    WithdrawForm,
+)
+from teamaround.frontdoor.forms.screening import (
+    AssignForm,
+    ChecksForm,
+    DecisionForm,
+    PartnerInformationForm,
+    QueueFilterForm,
+    ReviewForm,
+)
+
+__all__ = [
+    "AssignForm",
+    "ChecksForm",
+    "ConsultationForm",
+    "ConversationForm",
+    "DecisionForm",
+    "FlowForm",
+    "PartnerInformationForm",
+    "PublicRequestForm",
+    "QueueFilterForm",
+    "RequestForm",
+    "ResumeForm",
+    "ReviewForm",
+    "ScrutinyForm",
+    "UploadForm",
+    "WithdrawForm",
+]

@@ -1,0 +1,55 @@
+from teamaround.frontdoor.models.choices import (
+    OPEN_STATUSES,
+    ROUTE_HAND_OVER,
+    ROUTE_LEVELS,
+    Consent,
+    ConsultationTopic,
+    ConversationOutcome,
+    DecisionRoute,
+    HandOverKind,
+    HandOverStatus,
+    ImportStatus,
+    MissingRoute,
+    PublicRelationship,
+    RequestSource,
+    RequestStatus,
+    RiskGrade,
+)
+from teamaround.frontdoor.models.consultations import Consultation
+from teamaround.frontdoor.models.missing import MissingEpisode, MissingImport, ReturnConversation
+from teamaround.frontdoor.models.requests import RequestEvent, RequestEventKind, RequestForSupport
+from teamaround.frontdoor.models.screening import (
+    HandOver,
+    HubDecision,
+    PartnerInformation,
+    ScreeningChecks,
+)
+
+__all__ = [
+    "OPEN_STATUSES",
+    "ROUTE_HAND_OVER",
+    "ROUTE_LEVELS",
+    "Consent",
+    "Consultation",
+    "ConsultationTopic",
+    "ConversationOutcome",
+    "DecisionRoute",
+    "HandOver",
+    "HandOverKind",
+    "HandOverStatus",
+    "HubDecision",
+    "ImportStatus",
+    "MissingEpisode",
+    "MissingImport",
+    "MissingRoute",
+    "PartnerInformation",
+    "PublicRelationship",
+    "RequestEvent",
+    "RequestEventKind",
+    "RequestForSupport",
+    "RequestSource",
+    "RequestStatus",
+    "ReturnConversation",
+    "RiskGrade",
+    "ScreeningChecks",
+]

@@ -1,0 +1,51 @@
+"""Hand-overs from the Hub waiting for the receiving team: each team sees only its own."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.http import Http404
+
+from teamaround.core.access import refuse, require
+from teamaround.core.audit import audit_record
+from teamaround.core.models import AuditAction
+from teamaround.frontdoor.models import HandOver, HandOverStatus
+
+
+def hand_overs_for_my_team(*, actor, status: str = HandOverStatus.AWAITING) -> QuerySet[HandOver]:
+    require(actor, "frontdoor.view_hand_overs", what="see the team's hand-overs")
+    if not actor.team_id:
+        return HandOver.objects.none()
+    audit_record(
+        action=AuditAction.SEARCH,
+        actor=actor,
+        object_type="frontdoor.handover",
+        summary="Listed the team's hand-overs from the Hub",
+    )
+    return (
+        HandOver.objects.filter(receiving_team_id=actor.team_id, status=status)
+        .select_related("request", "level", "decision__lead_professional", "family")
+        .order_by("created_at")
+    )
+
+
+def hand_over_get(*, actor, hand_over_id) -> HandOver:
+    try:
+        hand_over = (
+            HandOver.objects.select_related("request", "level", "family", "receiving_team")
+            .filter(pk=hand_over_id)
+            .first()
+        )
+    except (ValueError, ValidationError):
+        hand_over = None
+    if hand_over is None:
+        raise Http404
+    if not actor.has_perm("frontdoor.accept_hand_over", hand_over):
+        raise refuse(actor, what="open a hand-over", obj=hand_over)
+    audit_record(
+        action=AuditAction.VIEW,
+        actor=actor,
+        obj=hand_over,
+        summary="Viewed a hand-over from the Hub",
+    )
+    return hand_over

@@ -1,0 +1,81 @@
+"""Reading requests: the referrer sees their own (with the outcome), the Hub sees any it may
+screen. The same rule (`request_filter`) scopes a list and a single record; every time the
+Hub opens a request it is audited, and a refusal is audited too."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from teamaround.core.access import SYSTEM, refuse
+from teamaround.core.audit import audit_record
+from teamaround.core.models import AuditAction
+from teamaround.frontdoor.models import RequestForSupport, RequestStatus
+from teamaround.frontdoor.permissions import works_the_hub
+
+NOTHING = Q(pk__in=[])
+
+
+def request_filter(actor) -> Q:
+    """Q on RequestForSupport: what `actor` may open. The Hub never sees anyone's draft."""
+    if actor is SYSTEM:
+        return Q()
+    if not getattr(actor, "is_authenticated", False):
+        return NOTHING
+    own = Q(referrer_id=actor.pk)
+    if works_the_hub(actor):
+        return own | ~Q(status=RequestStatus.DRAFT)
+    return own
+
+
+def request_get(*, actor, request_id, audit: bool = True) -> RequestForSupport:
+    try:
+        request = (
+            RequestForSupport.objects.select_related(
+                "level_suggested", "district", "referrer_agency", "assigned_to", "person", "family"
+            )
+            .filter(pk=request_id)
+            .first()
+        )
+    except (ValueError, TypeError, ValidationError):
+        request = None
+    if request is None:
+        raise Http404
+    if not RequestForSupport.objects.filter(request_filter(actor), pk=request.pk).exists():
+        raise refuse(
+            actor,
+            what="open a request for support",
+            obj=request,
+            message="You can only see requests you sent.",
+        )
+    if audit and request.referrer_id != getattr(actor, "pk", None):
+        audit_record(
+            action=AuditAction.VIEW,
+            actor=actor,
+            obj=request,
+            summary="Viewed a request for support",
+        )
+    return request
+
+
+def my_requests(*, actor) -> QuerySet[RequestForSupport]:
+    """The requests the actor sent (and drafts they are writing), newest first."""
+    if not getattr(actor, "is_authenticated", False):
+        return RequestForSupport.objects.none()
+    return (
+        RequestForSupport.objects.filter(referrer_id=actor.pk)
+        .select_related("level_suggested")
+        .prefetch_related("decisions__level")
+        .order_by("-created_at")
+    )
+
+
+def latest_decision(request: RequestForSupport):
+    return (
+        request.decisions.select_related(
+            "level", "lead_professional__team__agency", "receiving_team", "decided_by"
+        )
+        .order_by("-decided_at")
+        .first()
+    )

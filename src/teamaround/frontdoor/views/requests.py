@@ -1,0 +1,166 @@
+"""Pages for professionals: the Hub's start page, sending a request (with the known-child
+search), their drafts and sent requests with outcomes, withdrawing, consultations."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from teamaround.core.access import require
+from teamaround.core.models import WindscreenLevel
+from teamaround.frontdoor import selectors, services
+from teamaround.frontdoor.forms import ConsultationForm, RequestForm, WithdrawForm
+from teamaround.frontdoor.models import RequestStatus
+from teamaround.frontdoor.selectors.staff import hub_staff
+from teamaround.frontdoor.services.requests import linkable_person
+from teamaround.frontdoor.views._helpers import attempt, search_known_child
+
+
+@login_required
+def start(request):
+    require(request.user, "frontdoor.send_request", what="open the Hub's start page")
+    return render(request, "frontdoor/start.html")
+
+
+@login_required
+def request_new(request):
+    require(request.user, "frontdoor.send_request", what="start a request for support")
+    return _request_form(request, None)
+
+
+@login_required
+def request_edit(request, request_id):
+    rfs = selectors.request_get(actor=request.user, request_id=request_id)
+    require(request.user, "frontdoor.change_draft", rfs, what="change a draft request")
+    if rfs.status != RequestStatus.DRAFT:
+        return redirect("frontdoor:request-detail", rfs.pk)
+    return _request_form(request, rfs)
+
+
+def _request_form(request, rfs):
+    initial = {}
+    if rfs is not None:
+        initial = {
+            name: getattr(rfs, name)
+            for name in RequestForm.base_fields
+            if name not in {"person", "level_suggested"}
+        }
+        initial |= {"person": rfs.person_id, "level_suggested": rfs.level_suggested_id}
+    form = RequestForm(request.POST or None, initial=initial)
+    results = None
+    if request.method == "POST" and form.is_valid():
+        action = request.POST.get("action", "draft")
+        values = form.values() | {"person": linkable_person(form.cleaned_data.get("person"))}
+        saved = attempt(
+            form,
+            lambda: services.request_for_support_save_draft(
+                actor=request.user, request=rfs, values=values
+            ),
+        )
+        if saved is not None:
+            rfs = saved
+            if action == "search":
+                results = search_known_child(request.user, form)
+            elif action == "submit":
+                if attempt(
+                    form,
+                    lambda: services.request_for_support_submit(actor=request.user, request=rfs),
+                ):
+                    messages.success(
+                        request,
+                        f"Request {rfs.reference} has been sent to the Children and Families Hub.",
+                    )
+                    return redirect("frontdoor:request-detail", rfs.pk)
+            else:
+                messages.success(request, "Your draft has been saved.")
+                return redirect("frontdoor:request-edit", rfs.pk)
+    return render(
+        request,
+        "frontdoor/request_form.html",
+        {
+            "form": form,
+            "rfs": rfs,
+            "results": results,
+            "levels": WindscreenLevel.objects.all(),
+        },
+    )
+
+
+@login_required
+def my_requests(request):
+    return render(
+        request,
+        "frontdoor/my_requests.html",
+        {"requests": selectors.my_requests(actor=request.user)[:200]},
+    )
+
+
+@login_required
+def request_withdraw(request, request_id):
+    rfs = selectors.request_get(actor=request.user, request_id=request_id)
+    form = WithdrawForm(request.POST or None)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and attempt(
+            form,
+            lambda: services.request_for_support_withdraw(
+                actor=request.user, request=rfs, reason=form.cleaned_data["reason"]
+            ),
+        )
+    ):
+        messages.success(request, f"Request {rfs.reference} has been withdrawn.")
+        return redirect("frontdoor:my-requests")
+    return render(
+        request,
+        "frontdoor/_simple_form.html",
+        {"form": form, "rfs": rfs, "title": "Withdraw the request", "button": "Withdraw it"},
+    )
+
+
+@login_required
+def consultation_new(request):
+    require(request.user, "frontdoor.record_consultation", what="record a consultation")
+    form = ConsultationForm(request.POST or None, social_workers=hub_staff("hub_social_worker"))
+    results = None
+    if request.method == "POST" and form.is_valid():
+        if request.POST.get("action") == "search":
+            results = search_known_child(request.user, form)
+        else:
+            data = form.cleaned_data
+            done = attempt(
+                form,
+                lambda: services.consultation_record(
+                    actor=request.user,
+                    hub_social_worker=data["hub_social_worker"],
+                    topic=data["topic"],
+                    question=data["question"],
+                    advice=data["advice"],
+                    held_on=data["held_on"],
+                    person=linkable_person(data.get("person")),
+                ),
+            )
+            if done:
+                messages.success(request, "The consultation has been recorded.")
+                return redirect("frontdoor:start")
+    return render(request, "frontdoor/consultation_form.html", {"form": form, "results": results})
+
+
+@require_POST
+@login_required
+def hand_over_accept(request, hand_over_id):
+    hand_over = selectors.hand_over_get(actor=request.user, hand_over_id=hand_over_id)
+    services.hand_over_accept(actor=request.user, hand_over=hand_over)
+    messages.success(request, "The hand-over has been accepted.")
+    return redirect("frontdoor:hand-overs")
+
+
+@login_required
+def hand_overs(request):
+    return render(
+        request,
+        "frontdoor/hand_overs.html",
+        {"hand_overs": selectors.hand_overs_for_my_team(actor=request.user)[:200]},
+    )

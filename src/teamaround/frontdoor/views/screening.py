@@ -1,0 +1,219 @@
+"""The Hub's pages: the queue, a request with its screening, and the decision."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from teamaround.accounts.models import AgencyKind
+from teamaround.accounts.roles import Role
+from teamaround.core.access import require
+from teamaround.core.models import District
+from teamaround.frontdoor import adapters, selectors, services
+from teamaround.frontdoor.forms import (
+    AssignForm,
+    ChecksForm,
+    DecisionForm,
+    PartnerInformationForm,
+    QueueFilterForm,
+    ReviewForm,
+)
+from teamaround.frontdoor.models import DecisionRoute
+from teamaround.frontdoor.selectors import staff
+from teamaround.frontdoor.views._helpers import attempt
+
+PAGE_SIZE = 50
+
+
+@login_required
+def queue(request):
+    screeners = staff.hub_staff()
+    form = QueueFilterForm(
+        request.GET or None, districts=District.objects.all(), screeners=screeners
+    )
+    filters = selectors.QueueFilters()
+    if form.is_valid():
+        filters = selectors.QueueFilters(**{k: v for k, v in form.cleaned_data.items() if v})
+    today = timezone.localdate()
+    requests = selectors.hub_queue(actor=request.user, filters=filters, today=today)
+    page = Paginator(requests, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "frontdoor/queue.html",
+        {
+            "form": form,
+            "page": page,
+            "rows": selectors.annotate_rows(page.object_list, today),
+            "query": query.urlencode(),
+            "today": today,
+        },
+    )
+
+
+@login_required
+def request_detail(request, request_id):
+    rfs = selectors.request_get(actor=request.user, request_id=request_id)
+    context = {"rfs": rfs, "decision": selectors.latest_decision(rfs)}
+    if request.user.has_perm("frontdoor.work_queue"):
+        context |= {
+            "hub": True,
+            "events": rfs.events.select_related("actor"),
+            "checks": getattr(rfs, "checks", None) if hasattr(rfs, "checks") else None,
+            "partner_information": rfs.partner_information.all(),
+            "decisions": rfs.decisions.select_related("level", "decided_by"),
+            "assign_form": AssignForm(
+                screeners=staff.hub_staff(), initial={"screener": rfs.assigned_to_id}
+            ),
+            "checks_form": ChecksForm(),
+            "missing_episode": getattr(rfs, "missing_episode", None)
+            if hasattr(rfs, "missing_episode")
+            else None,
+        }
+    return render(request, "frontdoor/request_detail.html", context)
+
+
+@require_POST
+@login_required
+def assign(request, request_id):
+    rfs = selectors.request_get(actor=request.user, request_id=request_id, audit=False)
+    form = AssignForm(request.POST, screeners=staff.hub_staff())
+    if form.is_valid():
+        services.request_assign(
+            actor=request.user, request=rfs, screener=form.cleaned_data["screener"]
+        )
+        messages.success(request, "The request has been assigned.")
+    return redirect("frontdoor:request-detail", rfs.pk)
+
+
+@require_POST
+@login_required
+def checks(request, request_id):
+    rfs = selectors.request_get(actor=request.user, request_id=request_id, audit=False)
+    form = ChecksForm(request.POST)
+    if form.is_valid():
+        services.screening_checks_record(
+            actor=request.user, request=rfs, notes=form.cleaned_data["notes"]
+        )
+        messages.success(request, "The checks have been recorded.")
+    return redirect("frontdoor:request-detail", rfs.pk)
+
+
+@login_required
+def partner_information(request, request_id):
+    rfs = selectors.request_get(actor=request.user, request_id=request_id, audit=False)
+    require(request.user, "frontdoor.decide", rfs, what="add partner information")
+    form = PartnerInformationForm(request.POST or None)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and attempt(
+            form,
+            lambda: services.partner_information_add(
+                actor=request.user, request=rfs, **form.cleaned_data
+            ),
+        )
+    ):
+        messages.success(request, "The information has been added.")
+        return redirect("frontdoor:request-detail", rfs.pk)
+    return render(
+        request,
+        "frontdoor/_simple_form.html",
+        {
+            "form": form,
+            "rfs": rfs,
+            "title": "Add information from a partner",
+            "button": "Add the information",
+        },
+    )
+
+
+@login_required
+def review(request, request_id):
+    rfs = selectors.request_get(actor=request.user, request_id=request_id, audit=False)
+    require(request.user, "frontdoor.decide", rfs, what="ask for a review")
+    form = ReviewForm(request.POST or None, social_workers=staff.hub_staff(Role.HUB_SOCIAL_WORKER))
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and attempt(
+            form,
+            lambda: services.request_review_ask(
+                actor=request.user, request=rfs, **form.cleaned_data
+            ),
+        )
+    ):
+        messages.success(request, "The request has been passed for review.")
+        return redirect("frontdoor:request-detail", rfs.pk)
+    return render(
+        request,
+        "frontdoor/_simple_form.html",
+        {
+            "form": form,
+            "rfs": rfs,
+            "title": "Ask a Hub social worker to review",
+            "button": "Send for review",
+        },
+    )
+
+
+@login_required
+def decide(request, request_id):
+    rfs = selectors.request_get(actor=request.user, request_id=request_id, audit=False)
+    require(request.user, "frontdoor.decide", rfs, what="decide a request")
+    suggested = rfs.level_suggested.number if rfs.level_suggested_id else None
+    initial = {
+        "level": rfs.level_suggested_id,
+        "lead_professional": rfs.referrer_id,
+        "receiving_team": _suggested_team(rfs, suggested),
+    }
+    form = DecisionForm(
+        request.POST or None,
+        initial=initial,
+        services=adapters.directory_choices(
+            level=suggested if suggested in (1, 2) else None, district=rfs.district
+        ),
+        lead_professionals=staff.lead_professional_choices(rfs),
+        teams=staff.receiving_teams(),
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        decision = attempt(
+            form,
+            lambda: services.hub_decision_record(
+                actor=request.user,
+                request=rfs,
+                level=data["level"],
+                route=data["route"],
+                rationale=data["rationale"],
+                named_services=data["named_services"],
+                other_services=data["other_services"],
+                lead_professional=data["lead_professional"],
+                family_agreement=data["family_agreement"],
+                receiving_team=data["receiving_team"],
+                outcome_message=data["outcome_message"],
+            ),
+        )
+        if decision:
+            messages.success(
+                request,
+                f"Decision recorded: level {decision.level.number}, "
+                f"{decision.get_route_display().lower()}.",
+            )
+            return redirect("frontdoor:request-detail", rfs.pk)
+    return render(
+        request, "frontdoor/decide.html", {"form": form, "rfs": rfs, "routes": DecisionRoute}
+    )
+
+
+def _suggested_team(rfs, level):
+    if level == 4:
+        return staff.suggested_team(rfs, AgencyKind.CHILDRENS_SOCIAL_CARE)
+    if level == 3:
+        return staff.suggested_team(rfs, AgencyKind.COUNCIL_EARLY_HELP)
+    return None
