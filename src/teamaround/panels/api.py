@@ -14,9 +14,9 @@ from teamaround.panels.serializers import (
     ActionOutput,
     AgendaItemOutput,
     BuildAgendaInput,
+    MeetingOutput,
     PanelDecisionInput,
     PanelDecisionOutput,
-    MeetingOutput,
     PanelTypeOutput,
 )
 
