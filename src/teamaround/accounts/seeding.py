@@ -226,10 +226,14 @@ def demo_sign_in_lines() -> list[str]:
     ]
     demo_users = User.objects.filter(username__startswith="demo.").select_related("team__agency")
     by_username = {user.username: user for user in demo_users}
-    for role, _, _ in DEMO_USERS:
-        user = by_username.get(demo_username(role))
+    listed = [demo_username(role) for role, _, _ in DEMO_USERS]
+    # Other apps' seeders may add demo users of their own (the Hub's manager, say).
+    listed += sorted(set(by_username) - set(listed))
+    for username in listed:
+        user = by_username.get(username)
         if user is not None:
-            lines.append(f"  {user.username:<24} {role.label:<18} {user.team}")
+            roles = ", ".join(user.role_labels()) or "No role"
+            lines.append(f"  {user.username:<24} {roles:<18} {user.team}")
     return lines
 
 
