@@ -11,7 +11,7 @@ from typing import Any
 from django.contrib import messages
 from django.shortcuts import redirect
 
-from teamaround.core.errors import DomainError, apply_to_form
+from teamaround.core.errors import DomainError, ValidationFailed, apply_to_form
 
 
 def submit(
@@ -35,3 +35,20 @@ def submit(
     if message:
         messages.success(request, message)
     return redirect(redirect_to(result) if callable(redirect_to) else redirect_to)
+
+
+def attempt(form, call: Callable[[], Any], rename: Callable[[str], str] | None = None):
+    """Run a service; on a DomainError put its messages on the form and return None.
+
+    For pages whose flow does not fit `submit`. `rename` maps a service's field names to the
+    form's (e.g. people's "forenames" to a Hub form's "child_forenames")."""
+    try:
+        return call()
+    except DomainError as error:
+        if rename is not None:
+            renamed: dict[str, list[str]] = {}
+            for field, messages in error.errors.items():
+                renamed.setdefault(rename(field), []).extend(messages)
+            error = ValidationFailed(renamed)
+        apply_to_form(form, error)
+        return None

@@ -1,27 +1,12 @@
-"""What every early help page does the same way: run a service and show its errors on the
-form, and the choices of people (TAF, family) that forms offer."""
+"""What early help's forms share: the choices of people (TAF, family) they offer."""
 
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 
-from teamaround.core.errors import DomainError
 from teamaround.earlyhelp.services._family import current_members
 from teamaround.people import selectors as people_selectors
-
-
-def attempt(form, call, rename=None):
-    """Run a service; on a DomainError put its messages on the form and return None.
-    `rename` maps service field names to form field names (e.g. actions-0-owner -> new_owner)."""
-    try:
-        return call()
-    except DomainError as error:
-        for field, messages in error.errors.items():
-            target = rename(field) if rename else field
-            for message in messages:
-                form.add_error(target if target in form.fields else None, message)
-        return None
 
 
 def staff_near(family, actor):

@@ -6,10 +6,10 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from teamaround.core.views.forms import attempt
 from teamaround.earlyhelp import forms, selectors, services
 from teamaround.earlyhelp.models import SharedFamilyAssessment
 from teamaround.earlyhelp.services._family import current_members
-from teamaround.earlyhelp.views._helpers import attempt
 
 
 @login_required

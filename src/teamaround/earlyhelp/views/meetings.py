@@ -6,10 +6,11 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 
 from teamaround.core.models import NeedDomain
+from teamaround.core.views.forms import attempt
 from teamaround.earlyhelp import forms, selectors, services
 from teamaround.earlyhelp.models import AssessedNeed, EarlyHelpPlan, NeedScore
 from teamaround.earlyhelp.services.plan import plan_actions
-from teamaround.earlyhelp.views._helpers import attempt, owner_choices
+from teamaround.earlyhelp.views._helpers import owner_choices
 
 
 def _domains(episode):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from teamaround.core.errors import DomainError, apply_to_form
+from teamaround.core.views.forms import attempt as core_attempt
 from teamaround.people.selectors import known_child_search
 
 SEARCH_FIELDS = {
@@ -13,22 +13,13 @@ SEARCH_FIELDS = {
 }
 
 
+FORM_FIELDS = {value: key for key, value in SEARCH_FIELDS.items()} | {"line_1": "address_line_1"}
+
+
 def attempt(form, call):
-    """Run a service; on a DomainError put its messages on the form and return None."""
-    try:
-        return call()
-    except DomainError as error:
-        apply_to_form(form, _renamed(error))
-        return None
-
-
-def _renamed(error: DomainError) -> DomainError:
-    """People's services name fields their way (forenames); the Hub's forms say child_..."""
-    names = {value: key for key, value in SEARCH_FIELDS.items()} | {"line_1": "address_line_1"}
-    errors = {names.get(field, field): messages for field, messages in error.errors.items()}
-    from teamaround.core.errors import ValidationFailed
-
-    return ValidationFailed(errors)
+    """Run a service, showing its errors on the form. People's services name fields their way
+    (forenames); the Hub's forms say child_forenames."""
+    return core_attempt(form, call, rename=lambda field: FORM_FIELDS.get(field, field))
 
 
 def search_known_child(user, form):

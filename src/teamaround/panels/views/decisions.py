@@ -10,12 +10,12 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from teamaround.core.access import require
+from teamaround.core.views.forms import attempt
 from teamaround.directory.selectors import publicly_visible
 from teamaround.panels import selectors, services
 from teamaround.panels.forms import DecisionForm as Form
 from teamaround.panels.forms import PackageReviewForm
 from teamaround.panels.models import AgendaItem, DecisionKind, ItemKind
-from teamaround.panels.views._helpers import attempt
 
 
 def _item(request, item_id, kind):

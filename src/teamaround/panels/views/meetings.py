@@ -7,11 +7,11 @@ from django.shortcuts import redirect, render
 
 from teamaround.core.access import require
 from teamaround.core.errors import DomainError
+from teamaround.core.views.forms import attempt
 from teamaround.panels import selectors, services
 from teamaround.panels.forms import AgendaForm, AttendanceForm, CaseSummaryForm
 from teamaround.panels.models import MeetingStatus
 from teamaround.panels.services.meetings import expected_members, quorum_shortfall
-from teamaround.panels.views._helpers import attempt
 
 
 @login_required

@@ -8,10 +8,10 @@ from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
 
 from teamaround.core.errors import DomainError
+from teamaround.core.views.forms import attempt
 from teamaround.panels import selectors, services
 from teamaround.panels.forms import CorrectionForm
 from teamaround.panels.services.minutes import minutes_html
-from teamaround.panels.views._helpers import attempt
 
 
 def _body(meeting, minutes) -> str:

@@ -6,9 +6,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from teamaround.core.access import require
+from teamaround.core.views.forms import attempt
 from teamaround.panels import selectors, services
 from teamaround.panels.forms import ReferralForm, ScheduleForm
-from teamaround.panels.views._helpers import attempt
 
 
 @login_required

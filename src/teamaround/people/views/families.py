@@ -6,11 +6,11 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from teamaround.core.views.forms import attempt
 from teamaround.people import selectors, services
 from teamaround.people.forms import EndMembershipForm, PersonForm, RelationshipForm
 from teamaround.people.models import FamilyMembership
 from teamaround.people.tree import layout
-from teamaround.people.views._helpers import attempt
 
 
 @login_required

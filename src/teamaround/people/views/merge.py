@@ -5,10 +5,10 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 
 from teamaround.core.access import require
+from teamaround.core.views.forms import attempt
 from teamaround.people import selectors, services
 from teamaround.people.forms import MergeForm, ReasonForm
 from teamaround.people.models import PersonMerge
-from teamaround.people.views._helpers import attempt
 
 
 @login_required

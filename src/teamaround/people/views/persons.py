@@ -7,9 +7,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from teamaround.core.access import require
+from teamaround.core.views.forms import attempt
 from teamaround.people import selectors, services
 from teamaround.people.forms import AddressForm, BreakGlassForm, NameForm, PersonForm
-from teamaround.people.views._helpers import attempt
 
 
 @login_required

@@ -4,9 +4,9 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from teamaround.core.access import require
+from teamaround.core.views.forms import attempt
 from teamaround.people import selectors
 from teamaround.people.forms import KnownChildSearchForm
-from teamaround.people.views._helpers import attempt
 
 
 @login_required
