@@ -101,3 +101,16 @@ def test_the_api_offers_no_way_to_change_the_trail(api_as, administrator):
     assert api.put(f"/api/v1/audit-events/{event.pk}/", {}).status_code in (404, 405)
     assert api.delete(f"/api/v1/audit-events/{event.pk}/").status_code in (404, 405)
     assert AuditEvent.objects.filter(pk=event.pk).exists()
+
+
+def test_many_views_are_recorded_in_one_go(administrator):
+    from teamaround.core.audit import audit_record_many
+
+    agencies = [
+        agency_create(actor=administrator, name=f"Lagoon Trust {n}", kind=AgencyKind.VOLUNTARY)
+        for n in range(3)
+    ]
+    assert audit_record_many(action=AuditAction.VIEW, actor=administrator, objects=agencies) == 3
+    viewed = AuditEvent.objects.filter(action=AuditAction.VIEW, actor=administrator)
+    assert sorted(viewed.values_list("object_id", flat=True)) == sorted(str(a.pk) for a in agencies)
+    assert {e.actor_username for e in viewed} == {administrator.username}

@@ -7,7 +7,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from teamaround.core.access import require
-from teamaround.core.audit import audit_record
+from teamaround.core.audit import audit_record_many
 from teamaround.core.models import AuditAction
 from teamaround.panels.models import (
     AgendaItem,
@@ -84,10 +84,12 @@ def case_summaries_for(*, actor, meeting: PanelMeeting) -> dict:
     """{item id: summary} the actor may see now; each one shown is an audited view."""
     summaries = CaseSummary.objects.filter(case_summary_filter(actor), item__meeting=meeting)
     shown = {s.item_id: s for s in summaries}
-    for summary in shown.values():
-        audit_record(
-            action=AuditAction.VIEW, actor=actor, obj=summary, summary="Viewed a case summary"
-        )
+    audit_record_many(
+        action=AuditAction.VIEW,
+        actor=actor,
+        objects=shown.values(),
+        summary="Viewed a case summary",
+    )
     return shown
 
 
