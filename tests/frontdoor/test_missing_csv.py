@@ -145,3 +145,22 @@ def test_the_upload_page_lists_problems_and_shows_the_import(
     )
     assert "already imported" in again.content.decode()
     assert signed_in(school_lead).get(reverse("frontdoor:missing-upload")).status_code == 403
+
+
+def test_children_not_yet_known_are_recorded_once_with_the_police_reference(screener):
+    content = "\n".join(
+        [
+            HEADER + ",police_reference",
+            f"N-1,Kai,Brennan,2011-02-03,{moment(30)},,high,CM1 2AB,,MP-77",
+            f"N-2,Kai,Brennan,2011-02-03,{moment(20)},,low,CM1 2AB,,MP-77",
+        ]
+    )
+    upload = services.missing_import_accept(
+        actor=screener, file_name="police.csv", data=(content + "\n").encode()
+    )
+    assert (upload.children_matched, upload.children_recorded) == (0, 1)
+    child = Person.objects.get()
+    assert child.identifiers.get().value == "MP-77"
+    assert child.addresses.get().postcode == "CM1 2AB"
+    episodes = MissingEpisode.objects.filter(person=child)
+    assert {e.family_id for e in episodes} == {child.memberships.get().family_id}

@@ -1,31 +1,23 @@
-"""Thin adapters around the people app for what the Hub needs and people does not (yet) offer
-as a selector or service. Each reads people's records only (writes always go through
-people.services) and says which people function would replace it.
+"""Thin adapters around the people app for what the Hub needs: each calls people's selectors
+and services (frontdoor never reads people's tables), and says in the Hub's words what it is
+for.
 
-Wanted in people (then these become one-line calls):
-- people.selectors.known_child_match_batch(actor, queries, threshold): best match per query in
-  a few batched queries (replaces `match_children`);
-- people.selectors.current_family(person) and families_for_persons(person_ids);
-- people.selectors.open_involvements(family_ids, agency_kind=...) for many families at once;
-- a FamilyEventKind for consultations and missing episodes (we use OTHER meanwhile).
+Still wanted in people: a FamilyEventKind for consultations and missing episodes (we use OTHER
+meanwhile).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
 from teamaround.accounts.models import AgencyKind
 from teamaround.core.access import SYSTEM
+from teamaround.people import selectors as people_selectors
 from teamaround.people import services as people_services
-from teamaround.people.matching import Candidate, Query, score
-from teamaround.people.models import FamilyEventKind, FamilyMembership, Involvement
-from teamaround.people.models import PersonSearchKey as Key
+from teamaround.people.models import FamilyEventKind, IdentifierScheme, Involvement
 
 MATCH_THRESHOLD = 80.0
-CHUNK = 300
-COLUMNS = list(Candidate.__dataclass_fields__)
 CONSULTATION_EVENT = FamilyEventKind.OTHER
 MISSING_EVENT = FamilyEventKind.OTHER
 
@@ -36,67 +28,67 @@ class ChildDetails:
     surname: str
     date_of_birth: date
     postcode: str = ""
+    line_1: str = ""
+    police_reference: str = ""
 
 
-def match_children(children: list[ChildDetails]) -> list[tuple[object, float]]:
-    """For each child, (person id, score) of the best known child scoring at least
-    MATCH_THRESHOLD on the same date of birth and a matching surname or first name; else
-    (None, best score). Batched: one query per CHUNK children."""
-    results: list[tuple[object, float]] = []
-    for start in range(0, len(children), CHUNK):
-        chunk = children[start : start + CHUNK]
-        queries = [
-            Query.build(
-                forenames=c.forenames,
-                surname=c.surname,
-                date_of_birth=c.date_of_birth,
-                postcode=c.postcode,
-            )
-            for c in chunk
-        ]
-        # One lookup on the date-of-birth index for the whole chunk; names are compared
-        # below (a name filter in SQL tempts SQLite onto the much larger name indexes).
-        rows = Key.objects.filter(
-            date_of_birth__in=sorted({q.date_of_birth for q in queries})
-        ).values_list(*COLUMNS)
-        by_dob = defaultdict(list)
-        for row in rows:
-            candidate = Candidate(*row)
-            by_dob[candidate.date_of_birth].append(candidate)
-        for query in queries:
-            best_id, best = None, 0.0
-            for candidate in by_dob.get(query.date_of_birth, ()):
-                if candidate.surname_key != query.surname_key and (
-                    candidate.forename_key not in query.forename_keys
-                ):
-                    continue
-                points, _ = score(query, candidate)
-                if points > best or (points == best and str(candidate.person_id) < str(best_id)):
-                    best_id, best = candidate.person_id, points
-            results.append((best_id if best >= MATCH_THRESHOLD else None, best))
-    return results
+def match_children(children: list[ChildDetails]) -> list:
+    """For each child, the id of the known child scoring at least MATCH_THRESHOLD (same date
+    of birth, a matching surname or first name), else None. Matched by the system: the Hub
+    links the notification, not a practitioner's search."""
+    matches = people_selectors.known_child_match_batch(
+        actor=SYSTEM,
+        queries=[
+            {
+                "forenames": c.forenames,
+                "surname": c.surname,
+                "date_of_birth": c.date_of_birth,
+                "postcode": c.postcode,
+            }
+            for c in children
+        ],
+        threshold=MATCH_THRESHOLD,
+    )
+    return [match.person_id if match else None for match in matches]
+
+
+def record_children(children: list[ChildDetails]) -> list:
+    """Record children not yet known, each in a household of their own, in one batch; their
+    ids in the same order. Recorded by the system, as `record_child`; a police reference is
+    kept as an identifier."""
+    rows = [
+        {
+            "forenames": c.forenames,
+            "surname": c.surname,
+            "date_of_birth": c.date_of_birth,
+            "address": _address(c.line_1, c.postcode),
+            "identifiers": [(IdentifierScheme.POLICE, c.police_reference)]
+            if c.police_reference
+            else [],
+        }
+        for c in children
+    ]
+    recorded = people_services.persons_record_batch(actor=SYSTEM, rows=rows)
+    return [r.person.pk for r in recorded]
+
+
+def _address(line_1: str, postcode: str) -> dict | None:
+    return {"line_1": line_1 or "Address not given", "postcode": postcode} if postcode else None
+
+
+def record_family_events(events: list[dict]) -> None:
+    """Chronology events for many families at once (recorded by the system)."""
+    people_services.family_events_record_batch(actor=SYSTEM, events=events)
 
 
 def current_families(person_ids) -> dict:
     """person id -> the family they belong to now (the most recently joined)."""
-    families = {}
-    memberships = FamilyMembership.objects.filter(
-        person_id__in=list(person_ids), ended_on__isnull=True, archived_at__isnull=True
-    ).order_by("started_on", "created_at")
-    for person_id, family_id in memberships.values_list("person_id", "family_id"):
-        families[person_id] = family_id
-    return families
+    return people_selectors.current_families(person_ids)
 
 
 def open_involvements(family_ids) -> dict:
     """family id -> its open involvements (with team, agency and lead worker loaded)."""
-    found = defaultdict(list)
-    involvements = Involvement.objects.filter(
-        family_id__in=list(family_ids), closed_at__isnull=True, archived_at__isnull=True
-    ).select_related("team__agency", "lead_worker")
-    for involvement in involvements.order_by("opened_at"):
-        found[involvement.family_id].append(involvement)
-    return found
+    return people_selectors.open_involvements(family_ids)
 
 
 def is_social_care(involvement: Involvement) -> bool:
@@ -106,7 +98,8 @@ def is_social_care(involvement: Involvement) -> bool:
 def involve_team(*, actor, family, team, reason: str, lead_worker=None) -> None:
     """Open an involvement for `team` unless it already has one (so it can see the family).
     Opened by the system on behalf of the actor, who is recorded as the one who did it."""
-    if family.involvements.filter(team=team, closed_at__isnull=True).exists():
+    involved = open_involvements([family.pk]).get(family.pk, [])
+    if any(involvement.team_id == team.pk for involvement in involved):
         return
     people_services.involvement_open(
         actor=SYSTEM,
@@ -123,13 +116,12 @@ def record_child(
 ):
     """Record a child not yet known, in a household of their own. The Hub records it (as the
     system), so no referrer's team becomes involved just by asking for help."""
-    address = {"line_1": line_1 or "Address not given", "postcode": postcode} if postcode else None
     return people_services.person_create(
         actor=SYSTEM,
         forenames=forenames,
         surname=surname,
         date_of_birth=date_of_birth,
-        address=address,
+        address=_address(line_1, postcode),
     )
 
 

@@ -1,17 +1,16 @@
 """Turning planned households into rows, in bulk, for any scale from a demo to 300,000 children.
 
-Rows are built in memory and written a chunk at a time with executemany. Search keys come from
-the same `key_rows` the services use, so a seeded record is found exactly as a recorded one.
+Rows are built in memory and written a chunk at a time by people.services.bulk (shared with
+the batch services). Search keys come from the same `key_rows` the services use, so a seeded
+record is found exactly as a recorded one.
 (Field history starts at a record's first change: bulk writes skip simple_history.)
 """
 
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
 from datetime import datetime, time
 
-from django.db import connection, models
 from django.utils import timezone
 
 from teamaround.people.models import (
@@ -25,10 +24,10 @@ from teamaround.people.models import (
     Person,
     PersonAddress,
     PersonIdentifier,
-    PersonSearchKey,
     Relationship,
 )
 from teamaround.people.seeding.households import PlannedHousehold, PlannedPerson
+from teamaround.people.services.bulk import Buffers
 from teamaround.people.services.search_keys import key_rows
 from teamaround.people.validators import nhs_number_check_digit, upn_check_letter
 
@@ -38,82 +37,6 @@ ETHNICITIES = (
     + ["MWBC", "MWBA", "MWAS", "MOTH"] * 2
     + ["AIND", "APKN", "ABAN", "AOTH", "BAFR", "BCRB", "CHNE", "OOTH", "WIRI", "WROM", "NOBT"]
 )
-MODELS = [
-    Family,
-    Person,
-    FamilyMembership,
-    Relationship,
-    PersonAddress,
-    PersonIdentifier,
-    PersonSearchKey,
-    Involvement,
-    FamilyEvent,
-]
-
-
-@dataclass
-class Buffers:
-    rows: dict = field(default_factory=lambda: {model: [] for model in MODELS})
-
-    def add(self, instance) -> None:
-        self.rows[type(instance)].append(instance)
-
-    def flush(self) -> int:
-        written = 0
-        for model in MODELS:
-            batch = self.rows[model]
-            if batch:
-                _insert(model, batch)
-                written += len(batch)
-                batch.clear()
-        return written
-
-
-def _adapter(field, ops):
-    """How one column's Python value becomes the driver's, chosen once per column: Django's
-    own adapters, without bulk_create's per-value machinery (which dominates at 300,000)."""
-    if field.is_relation:
-        field = field.target_field
-    if isinstance(field, models.UUIDField):
-        return (
-            (lambda v: v)
-            if connection.features.has_native_uuid_field
-            else (lambda v: v.hex if v is not None else None)
-        )
-    if isinstance(field, models.DateTimeField):
-        return ops.adapt_datetimefield_value
-    if isinstance(field, models.DateField):
-        return ops.adapt_datefield_value
-    return lambda value: value
-
-
-def _insert(model, instances) -> None:
-    fields = [
-        f
-        for f in model._meta.concrete_fields
-        if not (isinstance(f, models.AutoField | models.BigAutoField))
-    ]
-    for column in fields:  # auto_now(_add): what bulk_create would have filled in
-        if getattr(column, "auto_now", False) or getattr(column, "auto_now_add", False):
-            now = timezone.now()
-            for instance in instances:
-                if getattr(instance, column.attname) is None:
-                    setattr(instance, column.attname, now)
-    adapters = [_adapter(field, connection.ops) for field in fields]
-    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
-    marks = ", ".join(["%s"] * len(fields))
-    table = connection.ops.quote_name(model._meta.db_table)
-    # Table and column names come from the models, never from input.
-    sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"  # noqa: S608
-    rows = [
-        [
-            adapt(getattr(instance, field.attname))
-            for field, adapt in zip(fields, adapters, strict=True)
-        ]
-        for instance in instances
-    ]
-    with connection.cursor() as cursor:
-        cursor.executemany(sql, rows)
 
 
 class CountyWriter:

@@ -1,5 +1,7 @@
 """Reads of people's records, always filtered by what the actor may see, views audited."""
 
+from teamaround.people.selectors.households import current_families, open_involvements
+from teamaround.people.selectors.match_batch import KnownChildMatch, known_child_match_batch
 from teamaround.people.selectors.records import (
     break_glass_active,
     break_glass_for_manager,
@@ -19,16 +21,20 @@ from teamaround.people.selectors.records import (
 from teamaround.people.selectors.search import KnownChildResult, known_child_search
 
 __all__ = [
+    "KnownChildMatch",
     "KnownChildResult",
     "break_glass_active",
     "break_glass_for_manager",
+    "current_families",
     "family_chronology",
     "family_get",
     "family_involvements",
     "family_list",
     "family_members",
     "family_relationships",
+    "known_child_match_batch",
     "known_child_search",
+    "open_involvements",
     "person_exists",
     "person_get",
     "person_list",

@@ -1,6 +1,6 @@
 """Use-cases that change people's records: the only writers of the people app's tables."""
 
-from teamaround.people.services.chronology import family_event_record
+from teamaround.people.services.chronology import family_event_record, family_events_record_batch
 from teamaround.people.services.families import (
     family_create,
     family_member_add,
@@ -20,12 +20,15 @@ from teamaround.people.services.persons import (
     person_name_add,
     person_update,
 )
+from teamaround.people.services.persons_batch import RecordedPerson, persons_record_batch
 from teamaround.people.services.search_keys import search_keys_refresh
 
 __all__ = [
+    "RecordedPerson",
     "break_glass_grant",
     "family_create",
     "family_event_record",
+    "family_events_record_batch",
     "family_member_add",
     "family_member_end",
     "involvement_close",
@@ -37,6 +40,7 @@ __all__ = [
     "person_merge_undo",
     "person_name_add",
     "person_update",
+    "persons_record_batch",
     "relationship_record",
     "search_keys_refresh",
 ]

@@ -43,3 +43,14 @@ def audit(actor, obj, action: str, summary: str, *, reason: str = "", changes=No
     audit_record(
         action=action, actor=actor, obj=obj, summary=summary, reason=reason, changes=changes
     )
+
+
+def audit_batch(actor, action: str, object_type: str, summary: str, **ids) -> None:
+    """One audit event for a batch: counts and ids (lists of strings), never names."""
+    audit_record(
+        action=action,
+        actor=actor,
+        object_type=object_type,
+        summary=summary,
+        changes=dict(ids),
+    )

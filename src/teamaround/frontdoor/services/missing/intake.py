@@ -41,8 +41,6 @@ from teamaround.frontdoor.services.requests import (
     new_reference,
     random_reference,
 )
-from teamaround.people import services as people_services
-from teamaround.people.selectors import family_list
 
 BATCH = 500
 REPEAT_WINDOW = timedelta(days=90)
@@ -83,28 +81,29 @@ def _outward_codes():
 
 def _receive_batch(actor, batch, source_import, districts, made) -> list[MissingEpisode]:
     details = [
-        adapters.ChildDetails(n.forenames, n.surname, n.date_of_birth, n.postcode) for n in batch
+        adapters.ChildDetails(
+            n.forenames,
+            n.surname,
+            n.date_of_birth,
+            n.postcode,
+            line_1=n.address,
+            police_reference=n.police_reference,
+        )
+        for n in batch
     ]
     matches = adapters.match_children(details)
-    person_ids, matched = [], []
-    for notification, (person_id, _) in zip(batch, matches, strict=True):
-        key = (
-            notification.forenames.lower(),
-            notification.surname.lower(),
-            notification.date_of_birth,
-        )
-        matched.append(person_id is not None)
-        if person_id is None:
-            if key not in made:
-                made[key] = adapters.record_child(
-                    forenames=notification.forenames,
-                    surname=notification.surname,
-                    date_of_birth=notification.date_of_birth,
-                    line_1=notification.address,
-                    postcode=notification.postcode,
-                ).pk
-            person_id = made[key]
-        person_ids.append(person_id)
+    keys = [(n.forenames.lower(), n.surname.lower(), n.date_of_birth) for n in batch]
+    new = {}  # one record per child not yet known, however many rows name them
+    for key, child, person_id in zip(keys, details, matches, strict=True):
+        if person_id is None and key not in made and key not in new:
+            new[key] = child
+    if new:
+        made.update(zip(new, adapters.record_children(list(new.values())), strict=True))
+    matched = [person_id is not None for person_id in matches]
+    person_ids = [
+        person_id if person_id is not None else made[key]
+        for key, person_id in zip(keys, matches, strict=True)
+    ]
     families = adapters.current_families(set(person_ids))
     involvements = adapters.open_involvements(set(families.values()))
     history = _earlier_episodes(person_ids, batch)
@@ -267,11 +266,8 @@ def _references(requests) -> None:
 
 
 def _tasks_and_chronology(actor, episodes) -> None:
-    families = {
-        f.pk: f for f in family_list(actor=SYSTEM).filter(pk__in={e.family_id for e in episodes})
-    }
+    """A task for each allocated worker, and one chronology event per episode (in one batch)."""
     for episode in episodes:
-        family = families[episode.family_id]
         if episode.route == MissingRoute.ALLOCATED_WORKER:
             work_item_create(
                 actor=SYSTEM,
@@ -284,12 +280,17 @@ def _tasks_and_chronology(actor, episodes) -> None:
                 source_id=str(episode.pk),
                 link=reverse("frontdoor:missing-detail", args=[episode.pk]),
             )
-        people_services.family_event_record(
-            actor=SYSTEM,
-            family=family,
-            kind=adapters.MISSING_EVENT,
-            summary=f"Police notified a missing episode ({episode.get_route_display().lower()})",
-            occurred_at=episode.reported_missing_at,
-            source_app="frontdoor",
-            source_id=str(episode.pk),
-        )
+    adapters.record_family_events(
+        [
+            {
+                "family_id": episode.family_id,
+                "kind": adapters.MISSING_EVENT,
+                "summary": "Police notified a missing episode "
+                f"({episode.get_route_display().lower()})",
+                "occurred_at": episode.reported_missing_at,
+                "source_app": "frontdoor",
+                "source_id": str(episode.pk),
+            }
+            for episode in episodes
+        ]
+    )

@@ -1,0 +1,47 @@
+"""Which household people live in now, and which teams are working with households: the facts
+other apps' services route work by (the Hub sending a missing episode to social care's
+allocated worker), for many records at once.
+
+No actor: they return ids and involvements (teams and workers), no one's personal details, and
+are for services that already hold the records, like people.selectors.family_involvements.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from teamaround.people.models import FamilyMembership, Involvement
+
+CHUNK = 900  # below SQLite's limit on query parameters
+
+
+def _chunks(ids: Iterable) -> Iterable[list]:
+    ids = list(ids)
+    for start in range(0, len(ids), CHUNK):
+        yield ids[start : start + CHUNK]
+
+
+def current_families(person_ids: Iterable) -> dict:
+    """person id -> the family they belong to now (the most recently joined)."""
+    rows = []
+    for chunk in _chunks(person_ids):
+        rows += FamilyMembership.objects.filter(
+            person_id__in=chunk, ended_on__isnull=True, archived_at__isnull=True
+        ).values_list("started_on", "created_at", "person_id", "family_id")
+    rows.sort(key=lambda row: (row[0] is not None, row[0], row[1]))
+    return {person_id: family_id for _, _, person_id, family_id in rows}
+
+
+def open_involvements(family_ids: Iterable) -> dict[object, list[Involvement]]:
+    """family id -> its open involvements, earliest first (team, agency and lead worker
+    loaded)."""
+    found = defaultdict(list)
+    involvements = []
+    for chunk in _chunks(family_ids):
+        involvements += Involvement.objects.filter(
+            family_id__in=chunk, closed_at__isnull=True, archived_at__isnull=True
+        ).select_related("team__agency", "lead_worker")
+    for involvement in sorted(involvements, key=lambda i: i.opened_at):
+        found[involvement.family_id].append(involvement)
+    return found
