@@ -20,6 +20,7 @@ from teamaround.people.models import (
     RelationshipKind,
     Sex,
 )
+from teamaround.people.services.persons import PERSON_FIELDS
 
 
 def text(max_length: int = 100, **kwargs):
@@ -103,18 +104,7 @@ class PersonOutput(serializers.ModelSerializer):
         model = Person
         fields = [
             "id",
-            "forenames",
-            "surname",
-            "date_of_birth",
-            "date_of_birth_kind",
-            "sex",
-            "gender",
-            "ethnicity",
-            "first_language",
-            "interpreter_needed",
-            "disability",
-            "phone",
-            "email",
+            *PERSON_FIELDS,
             "merged_into",
             "other_names",
             "addresses",

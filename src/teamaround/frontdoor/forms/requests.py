@@ -7,23 +7,11 @@ from django import forms
 
 from teamaround.core.models import WindscreenLevel
 from teamaround.frontdoor.models import Consent, ConsultationTopic, PublicRelationship
+from teamaround.frontdoor.services.requests import DRAFT_FIELDS
 
 DATE_HINT = "For example, 2015-03-27"
-REQUEST_FIELDS = (
-    "child_forenames",
-    "child_surname",
-    "child_date_of_birth",
-    "address_line_1",
-    "postcode",
-    "parent_name",
-    "parent_phone",
-    "concern",
-    "tried",
-    "level_suggested",
-    "consent",
-    "no_consent_reason",
-    "safeguarding_concern",
-)
+# What the request form asks; the known child it links ("person") is chosen separately.
+REQUEST_FIELDS = tuple(field for field in DRAFT_FIELDS if field != "person")
 
 
 class LevelChoice(forms.ModelChoiceField):
