@@ -28,7 +28,8 @@ import tempfile
 import time
 from datetime import timedelta
 from pathlib import Path
-from urllib.parse import urlparse
+
+from _common import fresh_postgres  # noqa: E402  (bench/ is on the path when run)
 
 ROOT = Path(__file__).resolve().parent.parent
 POSTGRES = os.environ.get(
@@ -36,17 +37,6 @@ POSTGRES = os.environ.get(
 )
 CASELOAD = 25
 DOMAINS_SCORED = 4
-
-
-def fresh_postgres(url: str) -> None:
-    import psycopg
-
-    parts = urlparse(url)
-    admin = parts._replace(path="/postgres").geturl()
-    with psycopg.connect(admin, autocommit=True) as connection:
-        name = parts.path.lstrip("/")
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{name}"')
 
 
 def _settings_module() -> str:

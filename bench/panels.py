@@ -29,23 +29,13 @@ import time
 import uuid
 from datetime import date, timedelta
 from pathlib import Path
-from urllib.parse import urlparse
+
+from _common import fresh_postgres  # noqa: E402  (bench/ is on the path when run)
 
 ROOT = Path(__file__).resolve().parent.parent
 POSTGRES = os.environ.get(
     "BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/teamaround_bench_panels"
 )
-
-
-def fresh_postgres(url: str) -> None:
-    import psycopg
-
-    parts = urlparse(url)
-    admin = parts._replace(path="/postgres").geturl()
-    with psycopg.connect(admin, autocommit=True) as connection:
-        name = parts.path.lstrip("/")
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{name}"')
 
 
 def _settings_module() -> str:
