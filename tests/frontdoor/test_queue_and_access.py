@@ -103,7 +103,7 @@ def test_referrers_see_only_their_own_requests(sent_request, make_user, signed_i
         == 403
     )
     assert rfs not in selectors.my_requests(actor=colleague)
-    assert api_as(colleague).get(f"/api/v1/hub/requests/{rfs.pk}/").status_code == 403
+    assert api_as(colleague).get(f"/api/v1/hub/requests/{rfs.pk}/").status_code == 404
     own = api_as(rfs.referrer).get("/api/v1/hub/requests/").json()
     assert [r["reference"] for r in own["results"]] == [rfs.reference]
 

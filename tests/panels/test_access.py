@@ -30,7 +30,7 @@ def test_a_member_of_one_districts_maag_cannot_see_anothers_agenda(
         selectors.meeting_get(actor=outsider, meeting_id=meeting.pk)
     assert signed_in(outsider).get(f"/panels/meetings/{meeting.pk}/").status_code == 403
     assert signed_in(outsider).get(f"/panels/meetings/{meeting.pk}/agenda/").status_code == 403
-    assert api_as(outsider).get(f"/api/v1/panel-meetings/{meeting.pk}/agenda/").status_code == 403
+    assert api_as(outsider).get(f"/api/v1/panel-meetings/{meeting.pk}/agenda/").status_code == 404
     refused = AuditEvent.objects.filter(action="refused", object_id=str(meeting.pk))
     assert refused.count() == 4
 
@@ -98,7 +98,7 @@ def test_an_involved_practitioner_not_on_marac_cannot_see_marac_information(
     assert not selectors.action_list(actor=worker).exists()
     with pytest.raises(AccessDenied):
         selectors.decision_get(actor=worker, decision_id=decision.pk)
-    assert api_as(worker).get(f"/api/v1/panel-decisions/{decision.pk}/").status_code == 403
+    assert api_as(worker).get(f"/api/v1/panel-decisions/{decision.pk}/").status_code == 404
     assert api_as(worker).get("/api/v1/panel-actions/").json()["count"] == 0
     family_page = signed_in(worker).get(f"/people/families/{family.pk}/").content.decode()
     assert "Target hardening" not in family_page and "MARAC" not in family_page

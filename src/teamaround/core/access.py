@@ -23,6 +23,7 @@ def refuse(
     object_type: str = "",
     object_id: str = "",
     message: str = "You do not have access to this.",
+    refused: type[AccessDenied] = AccessDenied,
 ) -> AccessDenied:
     """Record a refusal and return the exception for the caller to raise.
 
@@ -39,7 +40,7 @@ def refuse(
         "summary": f"Refused: {what}",
     }
     event = audit_record(**details)
-    denied = AccessDenied(message)
+    denied = refused(message)
     denied.refusal = details
     denied.event_id = event.pk
     return denied

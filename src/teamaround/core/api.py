@@ -1,17 +1,23 @@
-"""API plumbing shared by every app: domain errors become 400s with field errors, refused
-access becomes 403, both in DRF's usual shape."""
+"""API plumbing shared by every app, the one place errors become responses: a DomainError is
+a 400 with field errors, a Conflict 409, a refused record (RecordRefused) 404 so that guessing
+ids reveals nothing, any other refusal 403; all in DRF's usual shape."""
 
 from rest_framework import status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from teamaround.core.access import ensure_refusal_recorded
-from teamaround.core.errors import AccessDenied, DomainError
+from teamaround.core.errors import AccessDenied, Conflict, DomainError, RecordRefused
 
 
 def exception_handler(exc, context):
+    if isinstance(exc, Conflict):
+        return Response(exc.errors, status=status.HTTP_409_CONFLICT)
     if isinstance(exc, DomainError):
         return Response(exc.errors, status=status.HTTP_400_BAD_REQUEST)
+    if isinstance(exc, RecordRefused):
+        ensure_refusal_recorded(exc)
+        return Response({"detail": "Not found."}, status=status.HTTP_404_NOT_FOUND)
     if isinstance(exc, AccessDenied):
         ensure_refusal_recorded(exc)
         return Response({"detail": exc.message}, status=status.HTTP_403_FORBIDDEN)

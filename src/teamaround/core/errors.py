@@ -1,5 +1,6 @@
 """Typed domain errors. Services raise them; pages show them in the GOV.UK error summary and
-the API turns them into a 400 with field errors (see core.api.exception_handler)."""
+the API turns them into a 400 with field errors, a 409 for a Conflict, a 403 for AccessDenied
+and a 404 for RecordRefused (see core.api.exception_handler)."""
 
 from __future__ import annotations
 
@@ -37,6 +38,18 @@ class AccessDenied(Exception):
     def __init__(self, message: str = "You do not have access to this record."):
         super().__init__(message)
         self.message = message
+
+
+class RecordRefused(AccessDenied):
+    """A record exists but the actor may not open it (raised by core.records.record_get).
+
+    A page shows a 403 with the message; the API answers 404 so that an outsider cannot learn
+    that the record exists."""
+
+
+class Conflict(DomainError):
+    """The record changed state since the caller looked (already decided, already accepted,
+    already closed). Pages show it like any DomainError; the API answers 409."""
 
 
 def apply_to_form(form, error: DomainError) -> None:

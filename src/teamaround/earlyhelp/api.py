@@ -203,16 +203,13 @@ class EpisodeViewSet(viewsets.ViewSet):
         if values["version"] is None and EarlyHelpPlan.objects.filter(episode=episode).exists():
             message = "Send the version of the plan you are changing (from GET)."
             return Response({"version": [message]}, status=status.HTTP_400_BAD_REQUEST)
-        try:
-            plan = services.plan_save(
-                actor=request.user,
-                episode=episode,
-                outcomes=values["outcomes"],
-                version=values["version"],
-                actions=[dict(a) for a in values["actions"]],
-            )
-        except services.PlanConflict as conflict:
-            return Response(conflict.errors, status=status.HTTP_409_CONFLICT)
+        plan = services.plan_save(
+            actor=request.user,
+            episode=episode,
+            outcomes=values["outcomes"],
+            version=values["version"],
+            actions=[dict(a) for a in values["actions"]],
+        )
         return Response(_plan_data(plan))
 
     @extend_schema(parameters=[UUID_PATH_ID], request=MeetingIO, responses=MeetingIO(many=True))

@@ -11,17 +11,8 @@ from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
-from teamaround.core.errors import AccessDenied
 from teamaround.people import selectors, services
 from teamaround.people import serializers as io
-from teamaround.people.models import Relationship
-
-
-def _or_404(call):
-    try:
-        return call()
-    except AccessDenied as refused:
-        raise NotFound() from refused
 
 
 def _page(view, request, queryset, serializer):
@@ -43,7 +34,7 @@ class PersonViewSet(viewsets.ViewSet):
 
     @extend_schema(responses=io.PersonOutput)
     def retrieve(self, request, pk=None):
-        person = _or_404(lambda: selectors.person_get(actor=request.user, person_id=pk))
+        person = selectors.person_get(actor=request.user, person_id=pk)
         return Response(io.PersonOutput(person).data)
 
     @extend_schema(request=io.PersonInput, responses={201: io.PersonOutput})
@@ -53,8 +44,8 @@ class PersonViewSet(viewsets.ViewSet):
         values = dict(data.validated_data)
         family_id = values.pop("family")
         if family_id:
-            values["family"] = _or_404(
-                lambda: selectors.family_get(actor=request.user, family_id=family_id, audit=False)
+            values["family"] = selectors.family_get(
+                actor=request.user, family_id=family_id, audit=False
             )
         person = services.person_create(actor=request.user, **values)
         return Response(io.PersonOutput(person).data, status=status.HTTP_201_CREATED)
@@ -77,13 +68,9 @@ class PersonViewSet(viewsets.ViewSet):
     def merge(self, request, pk=None):
         data = io.MergeInput(data=request.data)
         data.is_valid(raise_exception=True)
-        survivor = _or_404(
-            lambda: selectors.person_get(actor=request.user, person_id=pk, audit=False)
-        )
-        duplicate = _or_404(
-            lambda: selectors.person_get(
-                actor=request.user, person_id=data.validated_data["duplicate"], audit=False
-            )
+        survivor = selectors.person_get(actor=request.user, person_id=pk, audit=False)
+        duplicate = selectors.person_get(
+            actor=request.user, person_id=data.validated_data["duplicate"], audit=False
         )
         merge = services.person_merge(
             actor=request.user,
@@ -105,7 +92,7 @@ class FamilyViewSet(viewsets.ViewSet):
 
     @extend_schema(responses=io.FamilySummaryOutput)
     def retrieve(self, request, pk=None):
-        family = _or_404(lambda: selectors.family_get(actor=request.user, family_id=pk))
+        family = selectors.family_get(actor=request.user, family_id=pk)
         return Response(
             {
                 **io.FamilySummaryOutput(family).data,
@@ -133,10 +120,7 @@ class RelationshipViewSet(viewsets.ViewSet):
 
     @extend_schema(responses=io.RelationshipOutput(many=True))
     def list(self, request):
-        relationships = Relationship.objects.filter(
-            from_person__in=selectors.person_list(actor=request.user).values("pk"),
-            archived_at__isnull=True,
-        ).order_by("created_at")
+        relationships = selectors.relationship_list(actor=request.user)
         return _page(self, request, relationships, io.RelationshipOutput)
 
     @extend_schema(request=io.RelationshipInput, responses={201: io.RelationshipOutput})
@@ -146,10 +130,8 @@ class RelationshipViewSet(viewsets.ViewSet):
         values = dict(data.validated_data)
         for side in ("from_person", "to_person"):
             person_id = values[side]
-            values[side] = _or_404(
-                lambda p=person_id: selectors.person_get(
-                    actor=request.user, person_id=p, audit=False
-                )
+            values[side] = selectors.person_get(
+                actor=request.user, person_id=person_id, audit=False
             )
         relationship = services.relationship_record(actor=request.user, **values)
         return Response(io.RelationshipOutput(relationship).data, status=status.HTTP_201_CREATED)

@@ -5,14 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.http import Http404
 from django.utils import timezone
 
-from teamaround.core.access import refuse
-from teamaround.core.audit import audit_record
-from teamaround.core.models import AuditAction
+from teamaround.core.records import record_get
 from teamaround.earlyhelp.models import Episode, EpisodeStatus, SharedFamilyAssessment
 from teamaround.earlyhelp.permissions import episode_edit_filter, episode_filter
 from teamaround.earlyhelp.services.episodes import (
@@ -34,23 +30,16 @@ def episode_list(*, actor, status: str = "") -> QuerySet[Episode]:
 
 
 def episode_get(*, actor, episode_id, audit: bool = True, what: str = "an early help episode"):
-    try:
-        episode = Episode.objects.select_related(*RELATED).filter(pk=episode_id).first()
-    except (ValueError, TypeError, ValidationError):
-        episode = None
-    if episode is None:
-        raise Http404
-    if not Episode.objects.filter(episode_filter(actor), pk=episode.pk).exists():
-        raise refuse(
-            actor,
-            what=what,
-            obj=episode,
-            message="You do not have access to this episode. The lead professional "
-            "can add you to the Team Around the Family.",
-        )
-    if audit:
-        audit_record(action=AuditAction.VIEW, actor=actor, obj=episode, summary=f"Viewed {what}")
-    return episode
+    return record_get(
+        Episode.objects.select_related(*RELATED),
+        actor=actor,
+        pk=episode_id,
+        rule=episode_filter(actor),
+        what=what,
+        audit=audit,
+        message="You do not have access to this episode. The lead professional "
+        "can add you to the Team Around the Family.",
+    )
 
 
 def can_edit(actor, episode: Episode) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from teamaround.core.access import require
-from teamaround.core.errors import DomainError
+from teamaround.core.errors import Conflict, DomainError
 from teamaround.earlyhelp.models import Episode, EpisodeSource
 from teamaround.earlyhelp.services.episodes import episode_open
 from teamaround.frontdoor.models import HandOverKind, HandOverStatus
@@ -32,7 +32,7 @@ def episode_open_from_hand_over(
             "early help episode."
         )
     if Episode.objects.filter(hand_over_id=hand_over.pk).exists():
-        raise DomainError("An episode has already been opened from this hand-over.")
+        raise Conflict("An episode has already been opened from this hand-over.")
     with transaction.atomic():
         if hand_over.status == HandOverStatus.AWAITING:
             hand_over_accept(actor=actor, hand_over=hand_over)

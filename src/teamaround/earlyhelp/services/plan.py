@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from teamaround.core.access import actor_user, use_case
 from teamaround.core.audit import audit_record
-from teamaround.core.errors import DomainError, ValidationFailed
+from teamaround.core.errors import Conflict, DomainError, ValidationFailed
 from teamaround.core.models import AuditAction
 from teamaround.earlyhelp.models import EarlyHelpPlan, Episode, EpisodeEventKind, PlanAction
 from teamaround.earlyhelp.services import _common
@@ -20,7 +20,7 @@ CONFLICT = (
 )
 
 
-class PlanConflict(DomainError):
+class PlanConflict(Conflict):
     """The plan changed since the form was opened (its version moved on)."""
 
     def __init__(self):

@@ -8,7 +8,7 @@ from django.utils import timezone
 from teamaround.accounts.models import AgencyKind
 from teamaround.core.access import SYSTEM, actor_user, use_case
 from teamaround.core.audit import audit_record
-from teamaround.core.errors import DomainError, ValidationFailed
+from teamaround.core.errors import Conflict, DomainError, ValidationFailed
 from teamaround.core.models import AuditAction
 from teamaround.core.work import work_item_cancel_for_source, work_item_create
 from teamaround.earlyhelp.models import (
@@ -189,7 +189,7 @@ def episode_reopen(*, actor, episode: Episode, reason: str) -> Episode:
         if not (reason or "").strip():
             raise DomainError("Say why the episode is being reopened.", field="reason")
         if Episode.objects.filter(family=episode.family).exclude(status="closed").exists():
-            raise DomainError("This family already has an open early help episode.")
+            raise Conflict("This family already has an open early help episode.")
         episode.closures.filter(reopened_at__isnull=True).update(reopened_at=timezone.now())
         episode.closed_on = None
         episode.save(update_fields=["closed_on", "updated_at"])

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.http import Http404
 
-from teamaround.core.access import refuse, require
+from teamaround.core.access import require
 from teamaround.core.audit import audit_record
 from teamaround.core.models import AuditAction
+from teamaround.core.records import record_get
 from teamaround.frontdoor.models import HandOver, HandOverStatus
 
 
@@ -30,22 +29,10 @@ def hand_overs_for_my_team(*, actor, status: str = HandOverStatus.AWAITING) -> Q
 
 
 def hand_over_get(*, actor, hand_over_id) -> HandOver:
-    try:
-        hand_over = (
-            HandOver.objects.select_related("request", "level", "family", "receiving_team")
-            .filter(pk=hand_over_id)
-            .first()
-        )
-    except (ValueError, ValidationError):
-        hand_over = None
-    if hand_over is None:
-        raise Http404
-    if not actor.has_perm("frontdoor.accept_hand_over", hand_over):
-        raise refuse(actor, what="open a hand-over", obj=hand_over)
-    audit_record(
-        action=AuditAction.VIEW,
+    return record_get(
+        HandOver.objects.select_related("request", "level", "family", "receiving_team"),
         actor=actor,
-        obj=hand_over,
-        summary="Viewed a hand-over from the Hub",
+        pk=hand_over_id,
+        rule=lambda hand_over: actor.has_perm("frontdoor.accept_hand_over", hand_over),
+        what="a hand-over from the Hub",
     )
-    return hand_over

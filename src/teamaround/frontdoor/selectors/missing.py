@@ -7,9 +7,10 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from teamaround.core.access import SYSTEM, refuse, require
+from teamaround.core.access import SYSTEM, require
 from teamaround.core.audit import audit_record
 from teamaround.core.models import AuditAction
+from teamaround.core.records import record_get
 from teamaround.frontdoor.models import (
     ConversationOutcome,
     MissingEpisode,
@@ -52,28 +53,15 @@ def missing_episode_list(
 
 
 def missing_episode_get(*, actor, episode_id) -> MissingEpisode:
-    try:
-        episode = (
-            MissingEpisode.objects.select_related(
-                "district",
-                "allocated_team",
-                "allocated_worker",
-                "screening_request",
-                "scrutinised_by",
-            )
-            .filter(pk=episode_id)
-            .first()
-        )
-    except (ValueError, TypeError, ValidationError):
-        episode = None
-    if episode is None:
-        raise Http404
-    if not MissingEpisode.objects.filter(episode_filter(actor), pk=episode.pk).exists():
-        raise refuse(actor, what="open a missing episode", obj=episode)
-    audit_record(
-        action=AuditAction.VIEW, actor=actor, obj=episode, summary="Viewed a missing episode"
+    return record_get(
+        MissingEpisode.objects.select_related(
+            "district", "allocated_team", "allocated_worker", "screening_request", "scrutinised_by"
+        ),
+        actor=actor,
+        pk=episode_id,
+        rule=episode_filter(actor),
+        what="a missing episode",
     )
-    return episode
 
 
 def earlier_episodes(episode: MissingEpisode) -> QuerySet[MissingEpisode]:

@@ -4,13 +4,10 @@ Hub opens a request it is audited, and a refusal is audited too."""
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
-from django.http import Http404
 
-from teamaround.core.access import SYSTEM, refuse
-from teamaround.core.audit import audit_record
-from teamaround.core.models import AuditAction
+from teamaround.core.access import SYSTEM
+from teamaround.core.records import record_get
 from teamaround.frontdoor.models import RequestForSupport, RequestStatus
 from teamaround.frontdoor.permissions import works_the_hub
 
@@ -30,33 +27,20 @@ def request_filter(actor) -> Q:
 
 
 def request_get(*, actor, request_id, audit: bool = True) -> RequestForSupport:
-    try:
-        request = (
-            RequestForSupport.objects.select_related(
-                "level_suggested", "district", "referrer_agency", "assigned_to", "person", "family"
-            )
-            .filter(pk=request_id)
-            .first()
-        )
-    except (ValueError, TypeError, ValidationError):
-        request = None
-    if request is None:
-        raise Http404
-    if not RequestForSupport.objects.filter(request_filter(actor), pk=request.pk).exists():
-        raise refuse(
-            actor,
-            what="open a request for support",
-            obj=request,
-            message="You can only see requests you sent.",
-        )
-    if audit and request.referrer_id != getattr(actor, "pk", None):
-        audit_record(
-            action=AuditAction.VIEW,
-            actor=actor,
-            obj=request,
-            summary="Viewed a request for support",
-        )
-    return request
+    """A referrer reading their own request is not audited; the Hub opening one is."""
+    return record_get(
+        RequestForSupport.objects.select_related(
+            "level_suggested", "district", "referrer_agency", "assigned_to", "person", "family"
+        ),
+        actor=actor,
+        pk=request_id,
+        rule=request_filter(actor),
+        what="a request for support",
+        audit=(lambda request: request.referrer_id != getattr(actor, "pk", None))
+        if audit
+        else False,
+        message="You can only see requests you sent.",
+    )
 
 
 def my_requests(*, actor) -> QuerySet[RequestForSupport]:

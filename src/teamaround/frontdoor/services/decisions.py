@@ -9,7 +9,7 @@ from django.utils import timezone
 from teamaround.accounts.models import AgencyKind
 from teamaround.core.access import SYSTEM, actor_user, use_case
 from teamaround.core.audit import audit_record
-from teamaround.core.errors import DomainError, ValidationFailed
+from teamaround.core.errors import Conflict, ValidationFailed
 from teamaround.core.models import AuditAction, WindscreenLevel
 from teamaround.frontdoor import adapters
 from teamaround.frontdoor.models import (
@@ -222,7 +222,7 @@ def _hand_over(actor, request, decision) -> HandOver:
 def hand_over_accept(*, actor, hand_over: HandOver) -> HandOver:
     with use_case(actor, "frontdoor.accept_hand_over", hand_over, what="accept a hand-over"):
         if hand_over.status != HandOverStatus.AWAITING:
-            raise DomainError("This hand-over has already been accepted.")
+            raise Conflict("This hand-over has already been accepted.")
         hand_over.status = HandOverStatus.ACCEPTED
         hand_over.accepted_at = timezone.now()
         hand_over.accepted_by = actor_user(actor)

@@ -8,7 +8,7 @@ from django.db import transaction
 
 from teamaround.core.access import SYSTEM
 from teamaround.core.audit import audit_record
-from teamaround.core.errors import DomainError
+from teamaround.core.errors import Conflict, DomainError
 from teamaround.core.models import AuditAction
 from teamaround.frontdoor.models import RequestEventKind, RequestForSupport, RequestStatus
 from teamaround.frontdoor.models import RequestSource as Source
@@ -36,7 +36,7 @@ def public_request_save_draft(*, values: dict, request: RequestForSupport | None
             reference=new_reference(), source=Source.PUBLIC, resume_code_hash=hash_code(code)
         )
     elif request.source != Source.PUBLIC or request.status != RequestStatus.DRAFT:
-        raise DomainError("This request has already been sent.")
+        raise Conflict("This request has already been sent.")
     _fill(request, values, PUBLIC_ALLOWED)
     request.save()
     apply_event(request, RequestEventKind.DRAFT_SAVED, actor=None)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
+from teamaround.core.records import record_get
 from teamaround.panels.models import LinkedChild, PanelAction, PanelDecision
 from teamaround.panels.permissions import action_filter, decision_filter
-from teamaround.panels.selectors._get import get_through
 
 DECISION_RELATED = (
     "item__meeting__panel__panel_type",
@@ -30,12 +30,12 @@ def decision_list(*, actor, meeting=None) -> QuerySet[PanelDecision]:
 
 
 def decision_get(*, actor, decision_id) -> PanelDecision:
-    return get_through(
-        actor,
+    return record_get(
         PanelDecision.objects.select_related(*DECISION_RELATED),
-        decision_id,
-        decision_filter(actor),
-        "a panel decision",
+        actor=actor,
+        pk=decision_id,
+        rule=decision_filter(actor),
+        what="a panel decision",
     )
 
 
@@ -47,12 +47,12 @@ def action_list(*, actor, open_only: bool = False) -> QuerySet[PanelAction]:
 
 
 def action_get(*, actor, action_id) -> PanelAction:
-    return get_through(
-        actor,
+    return record_get(
         PanelAction.objects.select_related("panel__panel_type", "owner"),
-        action_id,
-        action_filter(actor),
-        "a panel action",
+        actor=actor,
+        pk=action_id,
+        rule=action_filter(actor),
+        what="a panel action",
     )
 
 

@@ -3,9 +3,9 @@ case summaries: those are working papers whose access ends with the meeting)."""
 
 from __future__ import annotations
 
+from teamaround.core.records import record_get
 from teamaround.panels.models import ItemKind, Minutes, PanelMeeting
 from teamaround.panels.permissions import meeting_filter
-from teamaround.panels.selectors._get import get_through
 
 
 def minutes_context(meeting: PanelMeeting) -> dict:
@@ -44,11 +44,11 @@ def minutes_context(meeting: PanelMeeting) -> dict:
 
 def minutes_get(*, actor, meeting_id):
     """The meeting (audited view of its minutes) and its Minutes, if drafted."""
-    meeting = get_through(
-        actor,
+    meeting = record_get(
         PanelMeeting.objects.select_related("panel__panel_type"),
-        meeting_id,
-        meeting_filter(actor),
-        "a panel meeting's minutes",
+        actor=actor,
+        pk=meeting_id,
+        rule=meeting_filter(actor),
+        what="a panel meeting's minutes",
     )
     return meeting, Minutes.objects.filter(meeting=meeting).first()

@@ -9,6 +9,7 @@ from django.utils import timezone
 from teamaround.core.access import require
 from teamaround.core.audit import audit_record_many
 from teamaround.core.models import AuditAction
+from teamaround.core.records import record_get
 from teamaround.panels.models import (
     AgendaItem,
     CaseSummary,
@@ -23,7 +24,6 @@ from teamaround.panels.permissions import (
     meeting_filter,
     referral_filter,
 )
-from teamaround.panels.selectors._get import get_through
 
 
 def panel_type_list(*, actor) -> QuerySet[PanelType]:
@@ -45,8 +45,13 @@ def panel_list(*, actor) -> QuerySet[Panel]:
 
 def panel_get(*, actor, panel_id) -> Panel:
     require(actor, "panels.view_panels", what="see a panel")
-    return get_through(
-        actor, Panel.objects.select_related("panel_type"), panel_id, Q(), "a panel", audit=False
+    return record_get(
+        Panel.objects.select_related("panel_type"),
+        actor=actor,
+        pk=panel_id,
+        rule=Q(),
+        what="a panel",
+        audit=False,
     )
 
 
@@ -63,8 +68,13 @@ def meeting_list(*, actor, panel: Panel | None = None, upcoming: bool = False):
 
 def meeting_get(*, actor, meeting_id, audit: bool = True) -> PanelMeeting:
     queryset = PanelMeeting.objects.select_related("panel__panel_type", "panel__district")
-    return get_through(
-        actor, queryset, meeting_id, meeting_filter(actor), "a panel meeting", audit=audit
+    return record_get(
+        queryset,
+        actor=actor,
+        pk=meeting_id,
+        rule=meeting_filter(actor),
+        what="a panel meeting",
+        audit=audit,
     )
 
 
@@ -94,12 +104,12 @@ def case_summaries_for(*, actor, meeting: PanelMeeting) -> dict:
 
 
 def case_summary_get(*, actor, summary_id) -> CaseSummary:
-    return get_through(
-        actor,
+    return record_get(
         CaseSummary.objects.select_related("item__meeting"),
-        summary_id,
-        case_summary_filter(actor),
-        "a case summary",
+        actor=actor,
+        pk=summary_id,
+        rule=case_summary_filter(actor),
+        what="a case summary",
     )
 
 
@@ -125,10 +135,10 @@ def waiting_referrals_for(*, actor, panel: Panel):
 
 
 def referral_get(*, actor, referral_id) -> PanelReferral:
-    return get_through(
-        actor,
+    return record_get(
         PanelReferral.objects.select_related("panel"),
-        referral_id,
-        referral_filter(actor),
-        "a panel referral",
+        actor=actor,
+        pk=referral_id,
+        rule=referral_filter(actor),
+        what="a panel referral",
     )

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from teamaround.core.access import actor_user, use_case
-from teamaround.core.errors import DomainError
+from teamaround.core.errors import Conflict, DomainError
 from teamaround.core.models import AuditAction, WorkItemStatus
 from teamaround.core.work import (
     work_item_cancel_for_source,
@@ -105,7 +105,7 @@ def panel_action_complete(*, actor, action: PanelAction, outcome: str = "") -> P
         ):
             raise DomainError("Only the owner or the panel's co-ordinator can do this.")
         if action.status != ActionStatus.OPEN:
-            raise DomainError("This action is already closed.")
+            raise Conflict("This action is already closed.")
         action.status = ActionStatus.DONE
         action.completed_at = timezone.now()
         action.updated_by = actor_user(actor)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.utils import timezone
 
 from teamaround.core.access import actor_user, require, use_case
-from teamaround.core.errors import DomainError, ValidationFailed
+from teamaround.core.errors import Conflict, DomainError, ValidationFailed
 from teamaround.core.models import AuditAction
 from teamaround.panels.models import (
     AgendaItem,
@@ -42,7 +42,7 @@ def panel_decision_record(
         if item.kind != ItemKind.CASE:
             raise DomainError("Decisions are recorded on cases.")
         if PanelDecision.objects.filter(item=item).exists():
-            raise DomainError("A decision has already been recorded on this case.")
+            raise Conflict("A decision has already been recorded on this case.")
         if meeting.is_quorate is None:
             raise DomainError("Record who is present before recording decisions.")
         if kind not in panel.panel_type.decision_kinds:

@@ -17,6 +17,7 @@ from teamaround.people.selectors.records import (
     person_memberships,
     person_merges,
     person_relationships,
+    relationship_list,
 )
 from teamaround.people.selectors.search import KnownChildResult, known_child_search
 
@@ -41,4 +42,5 @@ __all__ = [
     "person_memberships",
     "person_merges",
     "person_relationships",
+    "relationship_list",
 ]

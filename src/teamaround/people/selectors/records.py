@@ -1,21 +1,20 @@
 """Reads of people's and families' records. Every one filters by people.permissions (the same
 rule for a list and a single record), audits a view of a record, and audits a refusal.
 
-A record that does not exist is Http404. One that exists but the actor may not open raises
-AccessDenied after auditing the refusal: the web shows a 403 page; the API answers 404 so that
-guessing ids reveals nothing.
+One record is fetched by core.records.record_get: Http404 if it does not exist, an audited
+RecordRefused if the actor may not open it (a 403 page offering break-glass; 404 in the API).
 """
 
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Q, QuerySet
-from django.http import Http404
 from django.utils import timezone
 
-from teamaround.core.access import refuse, require
+from teamaround.core.access import require
 from teamaround.core.audit import audit_record
 from teamaround.core.models import AuditAction
+from teamaround.core.records import record_get
 from teamaround.people.models import (
     BreakGlassGrant,
     Family,
@@ -39,33 +38,34 @@ def family_list(*, actor) -> QuerySet[Family]:
     return Family.objects.filter(family_filter(actor), archived_at__isnull=True).order_by("name")
 
 
-def _get(actor, model, record_id, rule, what: str, *, audit: bool):
-    try:
-        record = model.objects.filter(pk=record_id).first()
-    except (ValueError, TypeError, ValidationError):
-        record = None
-    if record is None:
-        raise Http404
-    if not model.objects.filter(rule(actor), pk=record.pk).exists():
-        raise refuse(
-            actor,
-            what=what,
-            obj=record,
-            message="You do not have access to this record. If you need it, you can "
-            "ask for break-glass access; your reason is recorded and shown to your "
-            "manager.",
-        )
-    if audit:
-        audit_record(action=AuditAction.VIEW, actor=actor, obj=record, summary=f"Viewed {what}")
-    return record
+BREAK_GLASS_OFFER = (
+    "You do not have access to this record. If you need it, you can ask for break-glass "
+    "access; your reason is recorded and shown to your manager."
+)
 
 
 def person_get(*, actor, person_id, audit: bool = True) -> Person:
-    return _get(actor, Person, person_id, person_filter, "a person's record", audit=audit)
+    return record_get(
+        Person,
+        actor=actor,
+        pk=person_id,
+        rule=person_filter(actor),
+        what="a person's record",
+        audit=audit,
+        message=BREAK_GLASS_OFFER,
+    )
 
 
 def family_get(*, actor, family_id, audit: bool = True) -> Family:
-    return _get(actor, Family, family_id, family_filter, "a family's record", audit=audit)
+    return record_get(
+        Family,
+        actor=actor,
+        pk=family_id,
+        rule=family_filter(actor),
+        what="a family's record",
+        audit=audit,
+        message=BREAK_GLASS_OFFER,
+    )
 
 
 def person_exists(person_id) -> Person | None:
@@ -74,6 +74,14 @@ def person_exists(person_id) -> Person | None:
         return Person.objects.filter(pk=person_id).only("pk").first()
     except (ValueError, TypeError, ValidationError):
         return None
+
+
+def relationship_list(*, actor) -> QuerySet[Relationship]:
+    """Relationships from people whose record the actor may open."""
+    return Relationship.objects.filter(
+        from_person__in=person_list(actor=actor).values("pk"),
+        archived_at__isnull=True,
+    ).order_by("created_at")
 
 
 def person_memberships(person: Person) -> QuerySet[FamilyMembership]:

@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from teamaround.core.access import actor_user, require
-from teamaround.core.errors import DomainError
+from teamaround.core.errors import Conflict, DomainError
 from teamaround.core.models import AuditAction
 from teamaround.people.models import (
     FamilyEventKind,
@@ -49,7 +49,7 @@ def person_merge(*, actor, survivor: Person, merged: Person, reason: str) -> Per
     if survivor.pk == merged.pk:
         raise DomainError("Choose two different records.", field="merged")
     if survivor.merged_into_id or merged.merged_into_id:
-        raise DomainError("One of these records has already been merged.", field="merged")
+        raise Conflict("One of these records has already been merged.", field="merged")
     if Relationship.objects.filter(
         Q(from_person=survivor, to_person=merged) | Q(from_person=merged, to_person=survivor)
     ).exists():
@@ -102,7 +102,7 @@ def person_merge_undo(*, actor, merge: PersonMerge, reason: str) -> PersonMerge:
     require(actor, "people.view_person", merge.survivor, what="undo a merge")
     reason = require_reason(reason)
     if merge.undone_at:
-        raise DomainError("This merge has already been undone.")
+        raise Conflict("This merge has already been undone.")
     survivor, merged = merge.survivor, merge.merged
     if survivor.merged_into_id:
         raise DomainError("The surviving record has since been merged again: undo that first.")

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from teamaround.core.access import actor_user, use_case
 from teamaround.core.audit import audit_record
-from teamaround.core.errors import DomainError
+from teamaround.core.errors import Conflict, DomainError
 from teamaround.core.models import AuditAction
 from teamaround.frontdoor.models import ConversationOutcome, MissingEpisode, ReturnConversation
 
@@ -58,7 +58,7 @@ def missing_scrutiny_record(*, actor, episode: MissingEpisode, notes: str) -> Mi
         if not episode.needs_scrutiny:
             raise DomainError("Only episodes of children under 10 are scrutinised here.")
         if episode.scrutinised_at:
-            raise DomainError("This episode has already been scrutinised.")
+            raise Conflict("This episode has already been scrutinised.")
         if not (notes or "").strip():
             raise DomainError("Record what the scrutiny found.", field="notes")
         episode.scrutinised_at = timezone.now()
