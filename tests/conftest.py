@@ -4,7 +4,18 @@ import pytest
 from rest_framework.test import APIClient
 
 from teamaround.accounts.roles import Role
+from tests.actor_check import ActorCheck
 from tests.factories import UserFactory
+
+
+@pytest.fixture(autouse=True, scope="session")
+def every_row_names_its_actor():
+    """Every web and API request in the suite is checked: the rows a signed-in member of
+    staff's request writes name them (tests/actor_check.py)."""
+    check = ActorCheck()
+    check.install()
+    yield
+    check.uninstall()
 
 
 @pytest.fixture

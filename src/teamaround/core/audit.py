@@ -8,11 +8,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.db import models
 
 from teamaround.core.middleware import current_request_details
 from teamaround.core.models import AuditAction, AuditEvent
+
+
+def _person_behind(actor):
+    """The User an event names (core.access.actor_user; imported late, access imports us)."""
+    from teamaround.core.access import actor_user
+
+    return actor_user(actor)
 
 
 def object_type_of(obj: models.Model) -> str:
@@ -35,7 +41,7 @@ def audit_record(
         object_type = object_type or object_type_of(obj)
         object_id = object_id or str(obj.pk)
     request = current_request_details()
-    real_actor = actor if isinstance(actor, get_user_model()) else None
+    real_actor = _person_behind(actor)
     if actor is not None and actor.is_authenticated:
         username = actor.get_username()
     else:
@@ -60,7 +66,7 @@ def audit_record_many(*, action: str, actor, objects, summary: str = "") -> int:
     """The same event for many records in one insert: a page that shows several records about
     people (a panel's case summaries, say) records a view of each without a commit per row."""
     request = current_request_details()
-    real_actor = actor if isinstance(actor, get_user_model()) else None
+    real_actor = _person_behind(actor)
     username = actor.get_username() if getattr(actor, "is_authenticated", False) else ""
     events = [
         AuditEvent(

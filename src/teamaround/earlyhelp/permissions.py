@@ -16,7 +16,7 @@ from django.db.models import Q
 from teamaround.accounts.models import AgencyKind
 from teamaround.accounts.permissions import is_staff_member, is_team_manager
 from teamaround.accounts.roles import COUNTY_WIDE_ROLES, Role
-from teamaround.core.access import SYSTEM
+from teamaround.core.access import is_system
 
 NOTHING = Q(pk__in=[])
 CASEWORK_ROLES = (
@@ -37,7 +37,7 @@ def _current_taf(**where):
 
 def episode_edit_filter(actor) -> Q:
     """Q on Episode: the episodes `actor` may change."""
-    if actor is SYSTEM:
+    if is_system(actor):
         return Q()
     if not is_staff_member(actor):
         return NOTHING
@@ -49,7 +49,7 @@ def episode_edit_filter(actor) -> Q:
 
 def episode_filter(actor) -> Q:
     """Q on Episode: the episodes `actor` may read."""
-    if actor is SYSTEM or (is_staff_member(actor) and actor.has_role(*COUNTY_WIDE_ROLES)):
+    if is_system(actor) or (is_staff_member(actor) and actor.has_role(*COUNTY_WIDE_ROLES)):
         return Q()
     allowed = episode_edit_filter(actor)
     if allowed != NOTHING and actor.team_id and actor.has_role(Role.TEAM_MANAGER):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from teamaround.accounts.models import AgencyKind
-from teamaround.core.access import SYSTEM
+from teamaround.core.access import actor_user, on_behalf_of
 from teamaround.people import selectors as people_selectors
 from teamaround.people import services as people_services
 from teamaround.people.models import FamilyEventKind, IdentifierScheme, Involvement
@@ -32,12 +32,12 @@ class ChildDetails:
     police_reference: str = ""
 
 
-def match_children(children: list[ChildDetails]) -> list:
+def match_children(children: list[ChildDetails], *, actor) -> list:
     """For each child, the id of the known child scoring at least MATCH_THRESHOLD (same date
     of birth, a matching surname or first name), else None. Matched by the system: the Hub
     links the notification, not a practitioner's search."""
     matches = people_selectors.known_child_match_batch(
-        actor=SYSTEM,
+        actor=on_behalf_of(actor),
         queries=[
             {
                 "forenames": c.forenames,
@@ -52,7 +52,7 @@ def match_children(children: list[ChildDetails]) -> list:
     return [match.person_id if match else None for match in matches]
 
 
-def record_children(children: list[ChildDetails]) -> list:
+def record_children(children: list[ChildDetails], *, actor) -> list:
     """Record children not yet known, each in a household of their own, in one batch; their
     ids in the same order. Recorded by the system, as `record_child`; a police reference is
     kept as an identifier."""
@@ -68,7 +68,7 @@ def record_children(children: list[ChildDetails]) -> list:
         }
         for c in children
     ]
-    recorded = people_services.persons_record_batch(actor=SYSTEM, rows=rows)
+    recorded = people_services.persons_record_batch(actor=on_behalf_of(actor), rows=rows)
     return [r.person.pk for r in recorded]
 
 
@@ -76,9 +76,9 @@ def _address(line_1: str, postcode: str) -> dict | None:
     return {"line_1": line_1 or "Address not given", "postcode": postcode} if postcode else None
 
 
-def record_family_events(events: list[dict]) -> None:
-    """Chronology events for many families at once (recorded by the system)."""
-    people_services.family_events_record_batch(actor=SYSTEM, events=events)
+def record_family_events(*, actor, events: list[dict]) -> None:
+    """Chronology events for many families at once, recorded on the actor's behalf."""
+    people_services.family_events_record_batch(actor=on_behalf_of(actor), events=events)
 
 
 def current_families(person_ids) -> dict:
@@ -102,22 +102,23 @@ def involve_team(*, actor, family, team, reason: str, lead_worker=None) -> None:
     if any(involvement.team_id == team.pk for involvement in involved):
         return
     people_services.involvement_open(
-        actor=SYSTEM,
+        actor=on_behalf_of(actor),
         family=family,
         team=team,
         reason=reason,
         lead_worker=lead_worker,
-        recorded_by=actor,
+        recorded_by=actor_user(actor),
     )
 
 
 def record_child(
-    *, forenames: str, surname: str, date_of_birth, line_1: str = "", postcode: str = ""
+    *, actor, forenames: str, surname: str, date_of_birth, line_1: str = "", postcode: str = ""
 ):
     """Record a child not yet known, in a household of their own. The Hub records it (as the
-    system), so no referrer's team becomes involved just by asking for help."""
+    system, on the actor's behalf: OnBehalfOf has no team), so no referrer's team becomes
+    involved just by asking for help; the record names the person who asked."""
     return people_services.person_create(
-        actor=SYSTEM,
+        actor=on_behalf_of(actor),
         forenames=forenames,
         surname=surname,
         date_of_birth=date_of_birth,

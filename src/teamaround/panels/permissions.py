@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from teamaround.accounts.permissions import is_administrator, is_staff_member
 from teamaround.accounts.roles import Role
-from teamaround.core.access import SYSTEM
+from teamaround.core.access import is_system
 from teamaround.panels.models.choices import MemberRole
 
 NOTHING = Q(pk__in=[])
@@ -56,7 +56,7 @@ def _membership_on_meeting_day(actor, panel_ref: str, day_ref: str, roles=None):
 
 def meeting_filter(actor, roles=None) -> Q:
     """Q on PanelMeeting: meetings whose agenda and record the actor may see."""
-    if actor is SYSTEM:
+    if is_system(actor):
         return Q()
     if not is_staff_member(actor):
         return NOTHING
@@ -65,7 +65,7 @@ def meeting_filter(actor, roles=None) -> Q:
 
 def case_summary_filter(actor) -> Q:
     """Q on CaseSummary: members of an open meeting only; none once the meeting is closed."""
-    if actor is SYSTEM:
+    if is_system(actor):
         return Q()
     if not is_staff_member(actor):
         return NOTHING
@@ -76,7 +76,7 @@ def case_summary_filter(actor) -> Q:
 
 def decision_filter(actor) -> Q:
     """Q on PanelDecision: as for the meeting it was made at."""
-    if actor is SYSTEM:
+    if is_system(actor):
         return Q()
     if not is_staff_member(actor):
         return NOTHING
@@ -89,7 +89,7 @@ def current_panels(actor, roles=None):
 
 def referral_filter(actor) -> Q:
     """Q on PanelReferral: the referrer's own, and the panel's current members'."""
-    if actor is SYSTEM:
+    if is_system(actor):
         return Q()
     if not is_staff_member(actor):
         return NOTHING
@@ -99,7 +99,7 @@ def referral_filter(actor) -> Q:
 def action_filter(actor) -> Q:
     """Q on PanelAction: current members of the panel; the owner unless restricted and
     not shared."""
-    if actor is SYSTEM:
+    if is_system(actor):
         return Q()
     if not is_staff_member(actor):
         return NOTHING

@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from teamaround.accounts.permissions import is_staff_member, is_team_manager
 from teamaround.accounts.roles import COUNTY_WIDE_ROLES, Role
-from teamaround.core.access import SYSTEM
+from teamaround.core.access import is_system
 
 NOTHING = Q(pk__in=[])
 RECORDING_ROLES = (
@@ -40,7 +40,7 @@ MERGING_ROLES = (
 
 
 def sees_everyone(actor) -> bool:
-    return actor is SYSTEM or bool(is_staff_member(actor) and actor.has_role(*COUNTY_WIDE_ROLES))
+    return is_system(actor) or bool(is_staff_member(actor) and actor.has_role(*COUNTY_WIDE_ROLES))
 
 
 def _grants(actor):

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from teamaround.core.access import SYSTEM, actor_user
+from teamaround.core.access import actor_user, on_behalf_of
 from teamaround.core.audit import audit_record
 from teamaround.core.calendar import add_working_days
 from teamaround.core.errors import DomainError
@@ -62,7 +62,7 @@ def record_event(actor, episode: Episode, kind: str, summary: str, *, when=None)
         episode.updated_by = actor_user(actor)
         episode.save(update_fields=["status", "updated_by", "updated_at"])
     people_services.family_event_record(
-        actor=actor if actor_user(actor) else SYSTEM,
+        actor=on_behalf_of(actor),
         family=episode.family,
         kind=FAMILY_KINDS.get(kind, FamilyEventKind.OTHER),
         summary=f"Early help {episode.reference}: {summary}"[:300],
@@ -124,12 +124,15 @@ def link(name: str, *args) -> str:
 def review_work_set(actor, episode: Episode, due: date) -> None:
     """One open 'hold the next TAF meeting' item for the lead professional at a time."""
     work_item_cancel_for_source(
-        actor=SYSTEM, source_type=REVIEW_SOURCE, source_id=str(episode.pk), reason="Superseded"
+        actor=on_behalf_of(actor),
+        source_type=REVIEW_SOURCE,
+        source_id=str(episode.pk),
+        reason="Superseded",
     )
     episode.next_review_due = due
     episode.save(update_fields=["next_review_due", "updated_at"])
     work_item_create(
-        actor=SYSTEM,
+        actor=on_behalf_of(actor),
         title=f"Hold the next TAF meeting for {episode.reference}",
         source_type=REVIEW_SOURCE,
         source_id=str(episode.pk),
@@ -139,15 +142,18 @@ def review_work_set(actor, episode: Episode, due: date) -> None:
     )
 
 
-def action_work_set(action) -> None:
+def action_work_set(actor, action) -> None:
     """The action's owner (a practitioner) gets it on their task list; family members' actions
     stay on the plan."""
     work_item_cancel_for_source(
-        actor=SYSTEM, source_type=ACTION_SOURCE, source_id=str(action.pk), reason="Changed"
+        actor=on_behalf_of(actor),
+        source_type=ACTION_SOURCE,
+        source_id=str(action.pk),
+        reason="Changed",
     )
     if action.owner_id and action.is_open:
         work_item_create(
-            actor=SYSTEM,
+            actor=on_behalf_of(actor),
             title=f"Plan action for {action.plan.episode.reference}: {action.what}"[:200],
             source_type=ACTION_SOURCE,
             source_id=str(action.pk),
@@ -166,17 +172,17 @@ def involve(actor, episode: Episode, team) -> str | None:
     if existing.exists():
         return None
     involvement = people_services.involvement_open(
-        actor=SYSTEM,
+        actor=on_behalf_of(actor),
         family=episode.family,
         team=team,
         reason=f"Early help {episode.reference}",
         lead_worker=episode.lead_professional if team.pk == episode.lead_team_id else None,
-        recorded_by=actor if actor_user(actor) else None,
+        recorded_by=actor_user(actor),
     )
     return str(involvement.pk)
 
 
-def uninvolve(episode: Episode, involvement_id, reason: str) -> None:
+def uninvolve(actor, episode: Episode, involvement_id, reason: str) -> None:
     """Close an involvement early help opened (the team no longer works with the family)."""
     if not involvement_id:
         return
@@ -186,11 +192,16 @@ def uninvolve(episode: Episode, involvement_id, reason: str) -> None:
         .first()
     )
     if involvement is not None:
-        people_services.involvement_close(actor=SYSTEM, involvement=involvement, reason=reason)
+        people_services.involvement_close(
+            actor=on_behalf_of(actor), involvement=involvement, reason=reason
+        )
 
 
-def action_work_cancel(action) -> None:
+def action_work_cancel(actor, action) -> None:
     """An action taken off the plan, done or abandoned no longer needs doing."""
     work_item_cancel_for_source(
-        actor=SYSTEM, source_type=ACTION_SOURCE, source_id=str(action.pk), reason="Action closed"
+        actor=on_behalf_of(actor),
+        source_type=ACTION_SOURCE,
+        source_id=str(action.pk),
+        reason="Action closed",
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.utils import timezone
 
-from teamaround.core.access import SYSTEM, actor_user, use_case
+from teamaround.core.access import actor_user, on_behalf_of, use_case
 from teamaround.core.audit import audit_record
 from teamaround.core.errors import DomainError, ValidationFailed
 from teamaround.core.models import AuditAction
@@ -152,7 +152,7 @@ def assessment_sign_off(*, actor, assessment: SharedFamilyAssessment) -> SharedF
         assessment.returned_reason = ""
         assessment.save()
         work_item_cancel_for_source(
-            actor=SYSTEM,
+            actor=on_behalf_of(actor),
             source_type="earlyhelp.assessment",
             source_id=str(episode.pk),
             reason="Signed off",

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from teamaround.accounts.models import AgencyKind
-from teamaround.core.access import SYSTEM, actor_user, refuse, require
+from teamaround.core.access import actor_user, is_system, on_behalf_of, refuse, require
 from teamaround.core.audit import audit_record
 from teamaround.core.calendar import add_working_days
 from teamaround.core.errors import ValidationFailed
@@ -47,7 +47,7 @@ def episode_open(
     """Open an episode. Partners open level 2 directly; level 3 (Family Solutions) comes from
     the Hub or is opened by a council early help team. Works only with the family's agreement."""
     require(actor, "earlyhelp.open_episode", what="open an early help episode")
-    if actor is not SYSTEM and not actor.has_perm("people.view_family", family):
+    if not is_system(actor) and not actor.has_perm("people.view_family", family):
         raise refuse(actor, what="open an episode for a family", obj=family)
     with transaction.atomic():
         today = timezone.localdate()
@@ -98,7 +98,7 @@ def episode_open(
             actor, episode, EpisodeEventKind.OPENED, f"opened at level {level.number}", when=now
         )
         work_item_create(
-            actor=SYSTEM,
+            actor=on_behalf_of(actor),
             title=f"Complete the Shared Family Assessment for {episode.reference}",
             source_type="earlyhelp.assessment",
             source_id=str(episode.pk),
@@ -108,7 +108,7 @@ def episode_open(
         )
         if level.number == 3:
             work_item_create(
-                actor=SYSTEM,
+                actor=on_behalf_of(actor),
                 title=f"Family Solutions {episode.reference} reaches month "
                 f"{WARN_FROM_MONTH} of {FAMILY_SOLUTIONS_MONTHS}: plan the ending",
                 source_type="earlyhelp.episode",
@@ -156,7 +156,7 @@ def _check_open(
 
 
 def _council_early_help(actor) -> bool:
-    return actor is SYSTEM or bool(
+    return is_system(actor) or bool(
         actor.team_id and actor.team.agency.kind == AgencyKind.COUNCIL_EARLY_HELP
     )
 

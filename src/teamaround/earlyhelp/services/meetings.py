@@ -69,7 +69,7 @@ def taf_meeting_record(
             action.status = item["status"]
             action.save(update_fields=["status", "updated_at"])
             if not action.is_open:
-                _common.action_work_cancel(action)
+                _common.action_work_cancel(actor, action)
         NeedScore.objects.bulk_create(
             NeedScore(
                 meeting=meeting,

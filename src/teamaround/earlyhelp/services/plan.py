@@ -125,7 +125,7 @@ def _apply(actor, plan: EarlyHelpPlan, row: dict, existing: dict) -> None:
         action = existing[str(row["id"])]
         action.archived_at, action.archived_reason = timezone.now(), "Taken off the plan"
         action.save()
-        _common.action_work_cancel(action)
+        _common.action_work_cancel(actor, action)
         return
     owner = row.get("owner")
     values = {
@@ -147,7 +147,7 @@ def _apply(actor, plan: EarlyHelpPlan, row: dict, existing: dict) -> None:
         action.save()
     else:
         action = PlanAction.objects.create(plan=plan, created_by=actor_user(actor), **values)
-    _common.action_work_set(action)
+    _common.action_work_set(actor, action)
 
 
 def plan_actions(plan: EarlyHelpPlan):

@@ -108,7 +108,9 @@ def taf_member_remove(*, actor, member: TafMember, reason: str) -> TafMember:
             colleague.involvement_id = member.involvement_id
             colleague.save(update_fields=["involvement_id", "updated_at"])
         elif colleague is None and member.team_id != episode.lead_team_id:
-            _common.uninvolve(episode, member.involvement_id, "Left the Team Around the Family")
+            _common.uninvolve(
+                actor, episode, member.involvement_id, "Left the Team Around the Family"
+            )
         audit_record(
             action=AuditAction.UPDATE,
             actor=actor,

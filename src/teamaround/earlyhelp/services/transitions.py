@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.utils import timezone
 
 from teamaround.accounts.models import AgencyKind
-from teamaround.core.access import SYSTEM, actor_user, use_case
+from teamaround.core.access import actor_user, on_behalf_of, use_case
 from teamaround.core.audit import audit_record
 from teamaround.core.errors import Conflict, DomainError, ValidationFailed
 from teamaround.core.models import AuditAction
@@ -49,7 +49,7 @@ def episode_step_up(*, actor, episode: Episode, to_team, reason: str) -> StepUp:
         )
         _common.involve(actor, episode, to_team)
         work_item_create(
-            actor=SYSTEM,
+            actor=on_behalf_of(actor),
             title=f"Step up from early help {episode.reference}: read the history",
             source_type="earlyhelp.stepup",
             source_id=str(step.pk),
@@ -163,13 +163,16 @@ def _close(actor, episode, reason, summary, feedback, closed_on=None) -> Episode
         )
     for source in WORK_SOURCES:
         work_item_cancel_for_source(
-            actor=SYSTEM, source_type=source, source_id=str(episode.pk), reason="Episode closed"
+            actor=on_behalf_of(actor),
+            source_type=source,
+            source_id=str(episode.pk),
+            reason="Episode closed",
         )
     if hasattr(episode, "plan"):
         for action in episode.plan.actions.all():
-            _common.action_work_cancel(action)
+            _common.action_work_cancel(actor, action)
     for member in episode.taf_members.filter(left_at__isnull=True).exclude(involvement_id=None):
-        _common.uninvolve(episode, member.involvement_id, "Early help episode closed")
+        _common.uninvolve(actor, episode, member.involvement_id, "Early help episode closed")
     episode.closed_on, episode.next_review_due = closed_on, None
     episode.save(update_fields=["closed_on", "next_review_due", "updated_at"])
     audit_record(

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from teamaround.core.access import SYSTEM, require
+from teamaround.core.access import is_system, require
 from teamaround.core.audit import audit_record
 from teamaround.core.models import AuditAction
 from teamaround.core.records import record_get
@@ -20,7 +20,7 @@ from teamaround.frontdoor.models import (
 
 
 def episode_filter(actor) -> Q:
-    if actor is SYSTEM or actor.has_perm("frontdoor.view_missing"):
+    if is_system(actor) or actor.has_perm("frontdoor.view_missing"):
         return Q()
     if not getattr(actor, "is_authenticated", False):
         return Q(pk__in=[])

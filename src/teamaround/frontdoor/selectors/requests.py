@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
-from teamaround.core.access import SYSTEM
+from teamaround.core.access import is_system
 from teamaround.core.records import record_get
 from teamaround.frontdoor.models import RequestForSupport, RequestStatus
 from teamaround.frontdoor.permissions import works_the_hub
@@ -16,7 +16,7 @@ NOTHING = Q(pk__in=[])
 
 def request_filter(actor) -> Q:
     """Q on RequestForSupport: what `actor` may open. The Hub never sees anyone's draft."""
-    if actor is SYSTEM:
+    if is_system(actor):
         return Q()
     if not getattr(actor, "is_authenticated", False):
         return NOTHING

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.utils import timezone
 
-from teamaround.core.access import SYSTEM, actor_user, use_case
+from teamaround.core.access import actor_user, on_behalf_of, use_case
 from teamaround.core.audit import audit_record
 from teamaround.core.errors import ValidationFailed
 from teamaround.core.models import AuditAction
@@ -39,7 +39,9 @@ def consultation_record(
 
             family_id = adapters.current_families([person.pk]).get(person.pk)
             family = (
-                family_get(actor=SYSTEM, family_id=family_id, audit=False) if family_id else None
+                family_get(actor=on_behalf_of(actor), family_id=family_id, audit=False)
+                if family_id
+                else None
             )
         consultation = Consultation.objects.create(
             professional=actor_user(actor),
@@ -53,7 +55,7 @@ def consultation_record(
         )
         if family is not None:
             people_services.family_event_record(
-                actor=SYSTEM,
+                actor=on_behalf_of(actor),
                 family=family,
                 kind=adapters.CONSULTATION_EVENT,
                 summary=f"Consultation with the Children and Families Hub: "

@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.utils import timezone
 
 from teamaround.accounts.models import AgencyKind
-from teamaround.core.access import SYSTEM, actor_user, use_case
+from teamaround.core.access import actor_user, is_system, on_behalf_of, use_case
 from teamaround.core.audit import audit_record
 from teamaround.core.errors import Conflict, ValidationFailed
 from teamaround.core.models import AuditAction, WindscreenLevel
@@ -112,7 +112,7 @@ def hub_decision_record(
         )
         _hand_over(actor, request, decision)
         people_services.family_event_record(
-            actor=SYSTEM,
+            actor=on_behalf_of(actor),
             family=request.family,
             kind=FamilyEventKind.HUB_DECISION,
             summary=f"Hub decision on {request.reference}: level {level.number}, "
@@ -170,7 +170,7 @@ def _check(actor, request, level, route, rationale, named, other_services, lead,
         request.source == RequestSource.MISSING_EPISODE
         and level is not None
         and level.number >= 3
-        and not (actor is SYSTEM or is_hub_social_worker(actor))
+        and not (is_system(actor) or is_hub_social_worker(actor))
     ):
         add(
             "level",

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from teamaround.core.access import SYSTEM
+from teamaround.core.access import MEMBER_OF_PUBLIC
 from teamaround.core.audit import audit_record
 from teamaround.core.errors import Conflict, DomainError
 from teamaround.core.models import AuditAction
@@ -54,7 +54,7 @@ def public_request_save_draft(*, values: dict, request: RequestForSupport | None
 def public_request_submit(*, request: RequestForSupport) -> RequestForSupport:
     if request.source != Source.PUBLIC:
         raise DomainError("This is not a public request.")
-    submit(SYSTEM, request)
+    submit(MEMBER_OF_PUBLIC, request)
     request.resume_code_hash = ""
     request.save(update_fields=["resume_code_hash"])
     return request

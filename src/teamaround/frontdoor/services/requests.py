@@ -12,7 +12,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from teamaround.core.access import SYSTEM, actor_user, use_case
+from teamaround.core.access import actor_user, on_behalf_of, use_case
 from teamaround.core.audit import audit_record
 from teamaround.core.calendar import add_working_days
 from teamaround.core.errors import DomainError
@@ -152,7 +152,7 @@ def submit(actor, request: RequestForSupport, *, when=None) -> RequestForSupport
     """Check, link the child, start the clock. Called inside the caller's use_case."""
     check_for_submission(request)
     moment = when or timezone.now()
-    person, family = _link_child(request)
+    person, family = _link_child(actor, request)
     request.person, request.family = person, family
     request.district = district_for_postcode(request.postcode) if request.postcode else None
     request.submitted_at = moment
@@ -162,7 +162,7 @@ def submit(actor, request: RequestForSupport, *, when=None) -> RequestForSupport
         request, RequestEventKind.SUBMITTED, actor=actor, when=moment, summary="Sent to the Hub"
     )
     people_services.family_event_record(
-        actor=SYSTEM,
+        actor=on_behalf_of(actor),
         family=family,
         kind=FamilyEventKind.REQUEST_FOR_SUPPORT,
         summary=f"Request for support {request.reference} sent to the Hub "
@@ -182,11 +182,12 @@ def submit(actor, request: RequestForSupport, *, when=None) -> RequestForSupport
     return request
 
 
-def _link_child(request: RequestForSupport):
+def _link_child(actor, request: RequestForSupport):
     """The chosen known child and their family; a child not known is recorded now."""
     person = request.person
     if person is None:
         person = adapters.record_child(
+            actor=actor,
             forenames=request.child_forenames,
             surname=request.child_surname,
             date_of_birth=request.child_date_of_birth,
@@ -198,7 +199,7 @@ def _link_child(request: RequestForSupport):
         raise DomainError(
             "The child chosen has no current family; choose another record.", field="person"
         )
-    return person, family_get(actor=SYSTEM, family_id=family_id, audit=False)
+    return person, family_get(actor=on_behalf_of(actor), family_id=family_id, audit=False)
 
 
 def previous_requests(request: RequestForSupport):

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from teamaround.core.access import SYSTEM, actor_user, require
+from teamaround.core.access import actor_user, on_behalf_of, require
 from teamaround.core.errors import DomainError
 from teamaround.core.models import AuditAction
 from teamaround.people.models import (
@@ -45,7 +45,11 @@ def family_create(*, actor, name: str, involve_my_team: bool = True) -> Family:
         from teamaround.people.services.involvement import involvement_open
 
         involvement_open(
-            actor=SYSTEM, family=family, team=team, reason="Recorded the family", recorded_by=actor
+            actor=on_behalf_of(actor),
+            family=family,
+            team=team,
+            reason="Recorded the family",
+            recorded_by=actor_user(actor),
         )
     return family
 

@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
-from teamaround.core.access import SYSTEM, actor_user, use_case
+from teamaround.core.access import SYSTEM, actor_user, on_behalf_of, use_case
 from teamaround.core.audit import audit_record
 from teamaround.core.errors import DomainError
 from teamaround.core.models import AuditAction
@@ -93,6 +93,12 @@ def run_missing_import(import_id: str) -> dict:
     return missing_import_run(import_id=import_id)
 
 
+def uploader(upload: MissingImport):
+    """Who a queued import runs for: the member of staff who uploaded it (SYSTEM for a file
+    loaded by a command), so the episodes, tasks and chronology it writes name them."""
+    return on_behalf_of(upload.created_by) if upload.created_by_id else SYSTEM
+
+
 def missing_import_run(*, import_id) -> dict:
     upload = MissingImport.objects.get(pk=import_id)
     if upload.status not in (ImportStatus.QUEUED, ImportStatus.FAILED):
@@ -101,7 +107,7 @@ def missing_import_run(*, import_id) -> dict:
     try:
         notifications = parse_file(upload.content)
         with transaction.atomic():
-            episodes = receive(SYSTEM, notifications, source_import=upload)
+            episodes = receive(uploader(upload), notifications, source_import=upload)
             matched = sum(e.matched_known_child for e in episodes)
             MissingImport.objects.filter(pk=upload.pk).update(
                 status=ImportStatus.DONE,

@@ -18,7 +18,7 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils import timezone
 
-from teamaround.core.access import SYSTEM, actor_user
+from teamaround.core.access import actor_user, on_behalf_of
 from teamaround.core.audit import audit_record
 from teamaround.core.calendar import add_working_days
 from teamaround.core.models import AuditAction
@@ -91,14 +91,16 @@ def _receive_batch(actor, batch, source_import, districts, made) -> list[Missing
         )
         for n in batch
     ]
-    matches = adapters.match_children(details)
+    matches = adapters.match_children(details, actor=actor)
     keys = [(n.forenames.lower(), n.surname.lower(), n.date_of_birth) for n in batch]
     new = {}  # one record per child not yet known, however many rows name them
     for key, child, person_id in zip(keys, details, matches, strict=True):
         if person_id is None and key not in made and key not in new:
             new[key] = child
     if new:
-        made.update(zip(new, adapters.record_children(list(new.values())), strict=True))
+        made.update(
+            zip(new, adapters.record_children(list(new.values()), actor=actor), strict=True)
+        )
     matched = [person_id is not None for person_id in matches]
     person_ids = [
         person_id if person_id is not None else made[key]
@@ -270,7 +272,7 @@ def _tasks_and_chronology(actor, episodes) -> None:
     for episode in episodes:
         if episode.route == MissingRoute.ALLOCATED_WORKER:
             work_item_create(
-                actor=SYSTEM,
+                actor=on_behalf_of(actor),
                 title="Missing episode: follow up the police notification",
                 details=f"Police notification {episode.notification_id}",
                 assigned_to=episode.allocated_worker,
@@ -281,7 +283,8 @@ def _tasks_and_chronology(actor, episodes) -> None:
                 link=reverse("frontdoor:missing-detail", args=[episode.pk]),
             )
     adapters.record_family_events(
-        [
+        actor=actor,
+        events=[
             {
                 "family_id": episode.family_id,
                 "kind": adapters.MISSING_EVENT,
@@ -292,5 +295,5 @@ def _tasks_and_chronology(actor, episodes) -> None:
                 "source_id": str(episode.pk),
             }
             for episode in episodes
-        ]
+        ],
     )
