@@ -181,3 +181,14 @@ def test_reopen_only_when_closed_and_with_a_reason(episode, worker):
     episode.refresh_from_db()
     with pytest.raises(DomainError):
         services.episode_reopen(actor=worker, episode=episode, reason="")
+
+
+def test_every_episode_event_records_the_status_before_and_after(open_episode, worker):
+    episode = open_episode()
+    opened = episode.events.get(kind="opened")
+    assert opened.actor == worker and opened.to_status == "open"
+    from teamaround.earlyhelp.services._common import record_event
+
+    record_event(worker, episode, "reviewed", "TAF meeting held")
+    reviewed = episode.events.get(kind="reviewed")
+    assert (reviewed.from_status, reviewed.to_status) == ("open", "reviewing")

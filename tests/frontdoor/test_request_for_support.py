@@ -44,6 +44,7 @@ def test_sending_records_a_new_child_starts_the_clock_and_notes_the_chronology(s
     assert kinds == [RequestEventKind.DRAFT_SAVED, RequestEventKind.SUBMITTED]
     event = FamilyEvent.objects.get(family=rfs.family, kind=FamilyEventKind.REQUEST_FOR_SUPPORT)
     assert rfs.reference in event.summary and "Fairbrother" not in event.summary
+    assert event.actor == rfs.referrer  # the chronology names who sent it, not "system"
     assert not rfs.is_re_referral
 
 

@@ -265,4 +265,5 @@ def test_consultation_goes_on_the_family_chronology(
         person=child,
     )
     assert consultation.family == family
-    assert FamilyEvent.objects.filter(family=family, source_id=str(consultation.pk)).exists()
+    event = FamilyEvent.objects.get(family=family, source_id=str(consultation.pk))
+    assert event.kind == FamilyEventKind.CONSULTATION and event.actor == school_lead

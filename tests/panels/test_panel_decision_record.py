@@ -52,7 +52,11 @@ def test_maag_agrees_a_package_and_actions_reach_the_task_list_and_chronology(
     assert [t.title for t in tasks] == ["Arrange first TAF meeting"]
     assert tasks[0].link.startswith("/panels/actions/")
     events = FamilyEvent.objects.filter(family=heard_case["family"], source_app="panels")
-    assert events.count() == 1 and "MAAG agreed an action" in events.get().summary
+    assert sorted(e.summary for e in events) == [
+        f"MAAG agreed an action, due {SOON:%d %b %Y}",
+        "MAAG recorded a decision",
+    ]
+    assert {e.source_id for e in events} == {str(decision.pk), str(decision.actions.get().pk)}
     heard_case["referral"].refresh_from_db()
     assert heard_case["referral"].status == "heard"
 
@@ -247,3 +251,26 @@ def test_marac_safety_plan_needs_actions_and_unshared_actions_stay_with_members(
     events = FamilyEvent.objects.filter(source_app="panels")
     assert [e.summary for e in events] and all("MARAC" not in e.summary for e in events)
     assert events.count() == 1  # only the shared action reaches the chronology
+
+
+def test_a_decision_with_no_action_reaches_the_family_timeline_and_moves_the_referral(
+    heard_case,
+):
+    from teamaround.core.models import AuditEvent
+
+    decision = services.panel_decision_record(
+        actor=heard_case["coordinator"],
+        item=heard_case["item"],
+        kind="no_further_action",
+        summary="Needs met by universal services.",
+    )
+    event = FamilyEvent.objects.get(family=heard_case["family"], source_app="panels")
+    assert event.source_id == str(decision.pk) and event.kind == "panel_decision"
+    assert event.actor == heard_case["coordinator"]
+    moves = AuditEvent.objects.filter(
+        object_id=str(heard_case["referral"].pk), changes__status__isnull=False
+    ).order_by("occurred_at")
+    statuses = [m.changes["status"] for m in moves]
+    assert statuses == [["waiting", "on_agenda"], ["on_agenda", "heard"]]
+    assert moves.last().actor == heard_case["coordinator"]
+    assert moves.last().reason == "Decision: no_further_action"

@@ -1,9 +1,6 @@
 """Thin adapters around the people app for what the Hub needs: each calls people's selectors
 and services (frontdoor never reads people's tables), and says in the Hub's words what it is
 for.
-
-Still wanted in people: a FamilyEventKind for consultations and missing episodes (we use OTHER
-meanwhile).
 """
 
 from __future__ import annotations
@@ -18,8 +15,8 @@ from teamaround.people import services as people_services
 from teamaround.people.models import FamilyEventKind, IdentifierScheme, Involvement
 
 MATCH_THRESHOLD = 80.0
-CONSULTATION_EVENT = FamilyEventKind.OTHER
-MISSING_EVENT = FamilyEventKind.OTHER
+CONSULTATION_EVENT = FamilyEventKind.CONSULTATION
+MISSING_EVENT = FamilyEventKind.MISSING_EPISODE
 
 
 @dataclass(frozen=True)

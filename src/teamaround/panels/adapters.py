@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.apps import apps
 
+from teamaround.core.access import on_behalf_of
 from teamaround.people.models import FamilyEventKind
 from teamaround.people.services import family_event_record
 
@@ -18,11 +19,13 @@ from teamaround.people.services import family_event_record
 PLAN_SERVICE = "plan_action_from_panel"
 
 
-def chronology_record(*, actor, family, summary: str, source_id: str) -> None:
+def chronology_record(
+    *, actor, family, summary: str, source_id: str, kind: str = FamilyEventKind.PANEL_DECISION
+) -> None:
     family_event_record(
-        actor=actor,
+        actor=on_behalf_of(actor),
         family=family,
-        kind=FamilyEventKind.PANEL_DECISION,
+        kind=kind,
         summary=summary,
         source_app="panels",
         source_id=source_id,

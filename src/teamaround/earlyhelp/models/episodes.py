@@ -62,7 +62,8 @@ class Episode(TrackedModel):
 
 
 class EpisodeEvent(models.Model):
-    """Append-only: what happened to the episode, in order. The codes drive `Episode.status`."""
+    """Append-only: what happened to the episode, in order, with the status before and after
+    (moved by earlyhelp's EPISODE_LIFECYCLE through core.transitions)."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     episode = models.ForeignKey(Episode, on_delete=models.PROTECT, related_name="events")
@@ -71,6 +72,8 @@ class EpisodeEvent(models.Model):
     actor = models.ForeignKey(
         USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    from_status = models.CharField(max_length=20, blank=True)
+    to_status = models.CharField(max_length=20, blank=True)
     summary = models.CharField(max_length=300)
 
     class Meta:

@@ -7,13 +7,13 @@ from datetime import date
 
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
 
 from teamaround.core.access import actor_user, on_behalf_of
 from teamaround.core.audit import audit_record
 from teamaround.core.calendar import add_working_days
 from teamaround.core.errors import DomainError
 from teamaround.core.models import AuditAction
+from teamaround.core.transitions import Lifecycle, step
 from teamaround.core.work import work_item_cancel_for_source, work_item_create
 from teamaround.earlyhelp.models import Episode, EpisodeEvent, EpisodeEventKind, EpisodeStatus
 from teamaround.people import selectors as people_selectors
@@ -24,18 +24,34 @@ Kind, Status = EpisodeEventKind, EpisodeStatus
 DEFAULT_REVIEW_WEEKS = 6
 REVIEW_SOURCE = "earlyhelp.review"
 ACTION_SOURCE = "earlyhelp.planaction"
-# How each episode event reads in the family's chronology.
-FAMILY_KINDS = {
-    Kind.OPENED: FamilyEventKind.EPISODE_OPENED,
-    Kind.ASSESSED: FamilyEventKind.ASSESSMENT_SIGNED_OFF,
-    Kind.PLANNED: FamilyEventKind.PLAN_AGREED,
-    Kind.REVIEWED: FamilyEventKind.TAF_MEETING,
-    Kind.LEAD_CHANGED: FamilyEventKind.LEAD_PROFESSIONAL_CHANGED,
-    Kind.STEPPED_UP: FamilyEventKind.STEPPED_UP,
-    Kind.STEPPED_DOWN: FamilyEventKind.STEPPED_DOWN,
-    Kind.CLOSED: FamilyEventKind.EPISODE_CLOSED,
-    Kind.REOPENED: FamilyEventKind.EPISODE_REOPENED,
-}
+
+
+def _assessed(episode: Episode) -> str:
+    return Status.ASSESSED if episode.status == Status.OPEN else episode.status
+
+
+def _planned(episode: Episode) -> str:
+    return Status.PLANNED if episode.status in (Status.OPEN, Status.ASSESSED) else episode.status
+
+
+WORKING = {Status.OPEN, Status.ASSESSED, Status.PLANNED, Status.REVIEWING}
+# kind -> where it may happen, the status afterwards, and how it reads in the chronology.
+EPISODE_LIFECYCLE = Lifecycle(
+    {
+        Kind.OPENED: step(None, Status.OPEN, FamilyEventKind.EPISODE_OPENED),
+        Kind.ASSESSED: step(WORKING, _assessed, FamilyEventKind.ASSESSMENT_SIGNED_OFF),
+        Kind.PLANNED: step(WORKING, _planned, FamilyEventKind.PLAN_AGREED),
+        Kind.REVIEWED: step(WORKING, Status.REVIEWING, FamilyEventKind.TAF_MEETING),
+        Kind.LEAD_CHANGED: step(WORKING, None, FamilyEventKind.LEAD_PROFESSIONAL_CHANGED),
+        Kind.STEPPED_UP: step(WORKING, None, FamilyEventKind.STEPPED_UP),
+        Kind.STEPPED_DOWN: step(WORKING, None, FamilyEventKind.STEPPED_DOWN),
+        Kind.CLOSED: step(WORKING, Status.CLOSED, FamilyEventKind.EPISODE_CLOSED),
+        Kind.REOPENED: step(
+            {Status.CLOSED}, lambda e: working_status(e), FamilyEventKind.EPISODE_REOPENED
+        ),
+    },
+    noun="episode",
+)
 
 
 def require_open(episode: Episode) -> None:
@@ -45,50 +61,28 @@ def require_open(episode: Episode) -> None:
 
 
 def record_event(actor, episode: Episode, kind: str, summary: str, *, when=None) -> EpisodeEvent:
-    """Append a typed event, move the status it implies, and add it to the family chronology.
-    `summary` names what happened, never a family member's details."""
-    if kind == Kind.REOPENED:
-        if episode.status != Status.CLOSED:
-            raise DomainError("Only a closed episode can be reopened.")
-    elif kind != Kind.OPENED:
+    """Append a typed event, move the status through EPISODE_LIFECYCLE, and add it to the
+    family chronology. `summary` names what happened, never a family member's details."""
+    if kind == Kind.REOPENED and episode.status != Status.CLOSED:
+        raise DomainError("Only a closed episode can be reopened.")
+    if kind not in (Kind.OPENED, Kind.REOPENED):
         require_open(episode)
-    moment = when or timezone.now()
-    event = EpisodeEvent.objects.create(
-        episode=episode, kind=kind, occurred_at=moment, actor=actor_user(actor), summary=summary
-    )
-    new_status = _status_after(episode, kind)
-    if new_status != episode.status:
-        episode.status = new_status
-        episode.updated_by = actor_user(actor)
+    moved = EPISODE_LIFECYCLE.move(episode, kind, actor=actor, when=when, why=summary, save=False)
+    if moved.changed:
         episode.save(update_fields=["status", "updated_by", "updated_at"])
+    event = EpisodeEvent.objects.create(episode=episode, **moved.event_fields(summary))
     people_services.family_event_record(
         actor=on_behalf_of(actor),
         family=episode.family,
-        kind=FAMILY_KINDS.get(kind, FamilyEventKind.OTHER),
+        kind=EPISODE_LIFECYCLE.chronology_kind(kind),
         summary=f"Early help {episode.reference}: {summary}"[:300],
-        occurred_at=moment,
+        occurred_at=moved.occurred_at,
         team=episode.lead_team,
         source_app="earlyhelp",
         source_id=str(episode.pk),
     )
     audit_record(action=AuditAction.UPDATE, actor=actor, obj=episode, summary=f"Episode {kind}")
     return event
-
-
-def _status_after(episode: Episode, kind: str) -> str:
-    if kind == Kind.OPENED:
-        return Status.OPEN
-    if kind == Kind.CLOSED:
-        return Status.CLOSED
-    if kind == Kind.REOPENED:
-        return working_status(episode)
-    if kind == Kind.ASSESSED and episode.status == Status.OPEN:
-        return Status.ASSESSED
-    if kind == Kind.PLANNED and episode.status in (Status.OPEN, Status.ASSESSED):
-        return Status.PLANNED
-    if kind == Kind.REVIEWED:
-        return Status.REVIEWING
-    return episode.status
 
 
 def working_status(episode: Episode) -> str:

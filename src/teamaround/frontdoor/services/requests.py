@@ -14,7 +14,6 @@ from django.utils import timezone
 
 from teamaround.core.access import actor_user, on_behalf_of, use_case
 from teamaround.core.audit import audit_record
-from teamaround.core.calendar import add_working_days
 from teamaround.core.errors import DomainError
 from teamaround.core.models import AuditAction
 from teamaround.core.selectors import district_for_postcode
@@ -22,7 +21,7 @@ from teamaround.frontdoor import adapters
 from teamaround.frontdoor.models import RequestEventKind, RequestForSupport, RequestStatus
 from teamaround.frontdoor.models import RequestSource as Source
 from teamaround.frontdoor.services.checks import check_for_submission
-from teamaround.frontdoor.services.lifecycle import apply_event
+from teamaround.frontdoor.services.lifecycle import apply_event, hub_due_on
 from teamaround.people import services as people_services
 from teamaround.people.models import FamilyEventKind, Person
 from teamaround.people.selectors import family_get, person_exists
@@ -156,7 +155,7 @@ def submit(actor, request: RequestForSupport, *, when=None) -> RequestForSupport
     request.person, request.family = person, family
     request.district = district_for_postcode(request.postcode) if request.postcode else None
     request.submitted_at = moment
-    request.due_on = add_working_days(timezone.localtime(moment).date(), 1)
+    request.due_on = hub_due_on(moment)
     request.is_re_referral = previous_requests(request).exists()
     apply_event(
         request, RequestEventKind.SUBMITTED, actor=actor, when=moment, summary="Sent to the Hub"

@@ -32,6 +32,12 @@ from teamaround.panels.models import (
     ReferralStatus,
 )
 from teamaround.panels.services._common import audit, require_open, require_text
+from teamaround.panels.services.lifecycles import (
+    MEETING_LIFECYCLE,
+    REFERRAL_LIFECYCLE,
+    MeetingEvent,
+    ReferralEvent,
+)
 
 
 def meeting_schedule(
@@ -82,9 +88,10 @@ def agenda_build(*, actor, meeting: PanelMeeting, referral_ids=None) -> list[Age
             position += 1
         for item in _follow_ups(actor, meeting, position):
             added.append(item)
-        PanelReferral.objects.filter(pk__in=[r.pk for r in taken]).update(
-            status=ReferralStatus.ON_AGENDA
-        )
+        for referral in taken:
+            REFERRAL_LIFECYCLE.move(
+                referral, ReferralEvent.PUT_ON_AGENDA, actor=actor, why="Agenda built", audit=True
+            )
         audit(
             actor,
             meeting,
@@ -168,9 +175,7 @@ def papers_send(*, actor, meeting: PanelMeeting) -> PanelMeeting:
         require_open(meeting)
         if not meeting.items.exists():
             raise DomainError("Build the agenda before sending the papers.")
-        meeting.status = MeetingStatus.PAPERS_SENT
         meeting.papers_sent_at = timezone.now()
-        meeting.updated_by = actor_user(actor)
-        meeting.save()
+        MEETING_LIFECYCLE.move(meeting, MeetingEvent.PAPERS_SENT, actor=actor)
         audit(actor, meeting, AuditAction.UPDATE, "Sent the meeting's papers")
         return meeting

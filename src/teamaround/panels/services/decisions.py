@@ -11,16 +11,17 @@ from django.utils import timezone
 from teamaround.core.access import actor_user, require, use_case
 from teamaround.core.errors import Conflict, DomainError, ValidationFailed
 from teamaround.core.models import AuditAction
+from teamaround.panels import adapters
 from teamaround.panels.models import (
     AgendaItem,
     CaseSubject,
     ItemKind,
     PanelDecision,
-    ReferralStatus,
 )
 from teamaround.panels.services import actions as action_services
 from teamaround.panels.services._common import audit, require_open
 from teamaround.panels.services.decision_kinds import KINDS
+from teamaround.panels.services.lifecycles import REFERRAL_LIFECYCLE, ReferralEvent
 
 
 def panel_decision_record(
@@ -83,8 +84,17 @@ def panel_decision_record(
         item.heard = True
         item.save(update_fields=["heard", "updated_at"])
         if item.referral:
-            item.referral.status = ReferralStatus.HEARD
-            item.referral.save(update_fields=["status", "updated_at"])
+            REFERRAL_LIFECYCLE.move(
+                item.referral, ReferralEvent.HEARD, actor=actor, why=f"Decision: {kind}", audit=True
+            )
+        if family is not None and not panel.restricted:
+            adapters.chronology_record(
+                actor=actor,
+                family=family,
+                kind=REFERRAL_LIFECYCLE.chronology_kind(ReferralEvent.HEARD),
+                source_id=str(decision.pk),
+                summary=f"{panel.panel_type.short_name} recorded a decision",
+            )
         audit(
             actor,
             decision,

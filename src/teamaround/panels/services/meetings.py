@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from django.db.models import Q
 
-from teamaround.core.access import actor_user, use_case
+from teamaround.core.access import use_case
 from teamaround.core.errors import DomainError
 from teamaround.core.models import AuditAction
-from teamaround.panels.models import MeetingAttendance, MeetingStatus, PanelMeeting
+from teamaround.panels.models import MeetingAttendance, PanelMeeting
 from teamaround.panels.services._common import audit, require_open
+from teamaround.panels.services.lifecycles import MEETING_LIFECYCLE, MeetingEvent
 
 
 def expected_members(meeting: PanelMeeting):
@@ -58,10 +59,7 @@ def attendance_record(*, actor, meeting: PanelMeeting, present_ids) -> PanelMeet
                 defaults={"agency": membership.agency, "present": key in present},
             )
         meeting.is_quorate = not quorum_shortfall(meeting)
-        if meeting.status in (MeetingStatus.PLANNED, MeetingStatus.PAPERS_SENT):
-            meeting.status = MeetingStatus.HELD
-        meeting.updated_by = actor_user(actor)
-        meeting.save()
+        MEETING_LIFECYCLE.move(meeting, MeetingEvent.HELD, actor=actor)
         audit(
             actor,
             meeting,

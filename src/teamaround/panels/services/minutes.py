@@ -7,7 +7,6 @@ to the queue, carried over to the next meeting.
 
 from __future__ import annotations
 
-from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -16,7 +15,6 @@ from teamaround.core.errors import DomainError
 from teamaround.core.models import AuditAction
 from teamaround.panels.models import (
     ItemKind,
-    MeetingStatus,
     Minutes,
     MinutesStatus,
     MinutesVersion,
@@ -25,6 +23,12 @@ from teamaround.panels.models import (
     ReferralStatus,
 )
 from teamaround.panels.services._common import audit, require_text
+from teamaround.panels.services.lifecycles import (
+    MEETING_LIFECYCLE,
+    REFERRAL_LIFECYCLE,
+    MeetingEvent,
+    ReferralEvent,
+)
 
 LOCKED = "Approved minutes cannot be edited. Make a correction instead: it becomes a new version."
 
@@ -76,13 +80,15 @@ def minutes_approve(*, actor, meeting: PanelMeeting) -> Minutes:
 
 def _close(actor, meeting: PanelMeeting) -> None:
     unheard = meeting.items.filter(kind=ItemKind.CASE, heard=False, referral__isnull=False)
-    PanelReferral.objects.filter(pk__in=unheard.values("referral_id")).update(
-        status=ReferralStatus.WAITING, times_carried_over=F("times_carried_over") + 1
-    )
-    meeting.status = MeetingStatus.CLOSED
+    for referral in PanelReferral.objects.filter(
+        pk__in=unheard.values("referral_id"), status=ReferralStatus.ON_AGENDA
+    ):
+        referral.times_carried_over += 1
+        REFERRAL_LIFECYCLE.move(
+            referral, ReferralEvent.CARRIED_OVER, actor=actor, why="Not heard", audit=True
+        )
     meeting.closed_at = timezone.now()
-    meeting.updated_by = actor_user(actor)
-    meeting.save()
+    MEETING_LIFECYCLE.move(meeting, MeetingEvent.CLOSED, actor=actor)
 
 
 def minutes_correct(*, actor, meeting: PanelMeeting, correction: str, reason: str):

@@ -13,6 +13,7 @@ from teamaround.core.errors import ValidationFailed
 from teamaround.core.models import AuditAction
 from teamaround.panels.models import CaseSubject, Panel, PanelReferral, ReferralStatus
 from teamaround.panels.services._common import audit
+from teamaround.panels.services.lifecycles import REFERRAL_LIFECYCLE, ReferralEvent
 
 DASH_THRESHOLD = 14
 DASH_MAXIMUM = 27
@@ -109,7 +110,6 @@ def panel_referral_withdraw(*, actor, referral: PanelReferral, reason: str) -> P
             raise ValidationFailed({"status": ["Only a waiting referral can be withdrawn."]})
         if not (reason or "").strip():
             raise ValidationFailed({"reason": ["Say why the referral is withdrawn."]})
-        referral.status = ReferralStatus.WITHDRAWN
-        referral.save()
+        REFERRAL_LIFECYCLE.move(referral, ReferralEvent.WITHDRAWN, actor=actor, why=reason)
         audit(actor, referral, AuditAction.UPDATE, "Withdrew a referral", reason=reason)
         return referral

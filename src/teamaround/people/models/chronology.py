@@ -37,6 +37,8 @@ class FamilyEventKind(models.TextChoices):
     STEPPED_DOWN = "stepped_down", "Stepped down to early help"
     REFERRAL_SENT = "referral_sent", "Referral to a service"
     PANEL_DECISION = "panel_decision", "Multi-agency panel decision"
+    CONSULTATION = "consultation", "Consultation with the Hub"
+    MISSING_EPISODE = "missing_episode", "Missing episode"
     OTHER = "other", "Other"
 
 

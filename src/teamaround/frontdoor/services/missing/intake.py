@@ -20,7 +20,6 @@ from django.utils import timezone
 
 from teamaround.core.access import actor_user, on_behalf_of
 from teamaround.core.audit import audit_record
-from teamaround.core.calendar import add_working_days
 from teamaround.core.models import AuditAction
 from teamaround.core.work import work_item_create
 from teamaround.frontdoor import adapters
@@ -35,6 +34,7 @@ from teamaround.frontdoor.models import (
     ReturnConversation,
     RiskGrade,
 )
+from teamaround.frontdoor.services.lifecycle import batch_event, hub_due_on
 from teamaround.frontdoor.services.missing.parsing import Notification, age_on
 from teamaround.frontdoor.services.requests import (
     RE_REFERRAL_WINDOW,
@@ -150,12 +150,11 @@ def _receive_batch(actor, batch, source_import, districts, made) -> list[Missing
             request = _screening_request(actor, episode, notification, now, recent)
             requests.append(request)
             events.append(
-                RequestEvent(
-                    request=request,
-                    kind=RequestEventKind.SUBMITTED,
-                    occurred_at=now,
-                    from_status=RequestStatus.DRAFT,
-                    to_status=RequestStatus.SUBMITTED,
+                batch_event(
+                    request,
+                    RequestEventKind.SUBMITTED,
+                    actor=actor,
+                    when=now,
                     summary="Police missing notification",
                 )
             )
@@ -231,7 +230,7 @@ def _screening_request(actor, episode, notification, now, recent) -> RequestForS
         concern += f" Repeat: {episode.episodes_in_90_days} episodes in 90 days."
     return RequestForSupport(
         source=RequestSource.MISSING_EPISODE,
-        status=RequestStatus.SUBMITTED,
+        status=RequestStatus.DRAFT,  # sent by batch_event, through the Hub's table
         child_forenames=notification.forenames,
         child_surname=notification.surname,
         child_date_of_birth=notification.date_of_birth,
@@ -244,7 +243,7 @@ def _screening_request(actor, episode, notification, now, recent) -> RequestForS
         safeguarding_concern=notification.risk_grade == RiskGrade.HIGH,
         referrer_name="Police missing notification",
         submitted_at=now,
-        due_on=add_working_days(timezone.localdate(now), 1),
+        due_on=hub_due_on(now),
         is_re_referral=bool(recent.get(episode.person_id)),
         created_by=actor_user(actor),
     )
@@ -277,7 +276,7 @@ def _tasks_and_chronology(actor, episodes) -> None:
                 details=f"Police notification {episode.notification_id}",
                 assigned_to=episode.allocated_worker,
                 team=episode.allocated_team,
-                due_on=add_working_days(timezone.localdate(), 1),
+                due_on=hub_due_on(timezone.now()),
                 source_type="frontdoor.missingepisode",
                 source_id=str(episode.pk),
                 link=reverse("frontdoor:missing-detail", args=[episode.pk]),
