@@ -187,3 +187,35 @@ def test_the_review_interval_is_a_setting_or_per_episode(open_episode, worker, s
     )
     other.refresh_from_db()
     assert other.next_review_due == add_working_days(timezone.localdate(), 20)
+
+
+def test_distance_travelled_runs_from_the_first_meeting_and_leaves_unscored_needs_out(
+    planned, worker, domain
+):
+    """Three meetings; parenting scored at all three, school only at the first and third,
+    and not at the second: its change runs from the first meeting, and the family's average
+    at the second meeting counts only the need scored there."""
+    from datetime import timedelta
+
+    from teamaround.earlyhelp import selectors
+
+    today = timezone.localdate()
+    type(planned).objects.filter(pk=planned.pk).update(started_on=today - timedelta(days=30))
+    planned.refresh_from_db()
+    for days_ago, scores in (
+        (20, {"parenting": 2, "school-attendance-learning": 4}),
+        (10, {"parenting": 5}),
+        (0, {"parenting": 9, "school-attendance-learning": 5}),
+    ):
+        _meeting(
+            planned, worker, domain, scores, held_on=today - timedelta(days=days_ago), progress=[]
+        )
+    distance = selectors.distance_travelled(actor=worker, episode=planned)
+    assert len(distance["meetings"]) == 3
+    needs = {series.name: series for series in distance["needs"]}
+    parenting = next(s for name, s in needs.items() if "arent" in name)
+    school = next(s for name, s in needs.items() if "chool" in name)
+    assert parenting.scores == [2, 5, 9] and parenting.change == 7  # from the first, not the 2nd
+    assert school.scores == [4, None, 5] and school.change == 1
+    assert distance["family"].scores == [3.0, 5.0, 7.0]  # the unscored need is not a zero
+    assert distance["family"].change == 4.0

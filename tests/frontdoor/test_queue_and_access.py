@@ -12,7 +12,8 @@ from teamaround.accounts.roles import Role
 from teamaround.core.errors import AccessDenied
 from teamaround.core.models import AuditAction, AuditEvent
 from teamaround.frontdoor import selectors
-from teamaround.frontdoor.selectors import QueueFilters, rag
+from teamaround.frontdoor.selectors import QueueFilters
+from teamaround.frontdoor.timeliness import annotate_rows, rag
 
 pytestmark = pytest.mark.django_db
 
@@ -65,7 +66,7 @@ def test_the_queue_filters_and_colours_open_requests(send_at, screener, signed_i
     on = date(2026, 4, 7)
     queue = selectors.hub_queue(actor=screener, today=on)
     assert late in queue and today in queue and fresh in queue
-    rows = {r.pk: r.rag for r in selectors.annotate_rows(queue, on)}
+    rows = {r.pk: r.rag for r in annotate_rows(queue, on)}
     assert rows[late.pk] == "amber" and rows[today.pk] == "amber" and rows[fresh.pk] == "green"
     assert list(selectors.hub_queue(actor=screener, filters=QueueFilters(level=3), today=on)) == [
         fresh

@@ -183,3 +183,21 @@ def test_dates_of_birth_in_the_future_are_refused(sent_request):
     with pytest.raises(ValidationFailed) as failed:
         sent_request(child_date_of_birth=date.today() + timedelta(days=3))
     assert "child_date_of_birth" in failed.value.errors
+
+
+def test_a_referrer_cannot_link_a_request_to_any_person_id(
+    known_child, school_lead, request_values, api_as
+):
+    """Linking needs the record to be one the referrer may open, or one found by the date of
+    birth they searched with: an id on its own attaches nothing to anyone."""
+    from teamaround.core.models import AuditEvent
+
+    _, child = known_child()  # not involved with the school: the referrer cannot open it
+    body = request_values() | {"person": str(child.pk), "draft": True}
+    body["level_suggested"] = body["level_suggested"].pk
+    refused = api_as(school_lead).post("/api/v1/hub/requests/", body, format="json")
+    assert refused.status_code == 400 and "person" in refused.json()
+    assert AuditEvent.objects.filter(action="refused", object_id=str(child.pk)).exists()
+    body["child_date_of_birth"] = child.date_of_birth.isoformat()
+    linked = api_as(school_lead).post("/api/v1/hub/requests/", body, format="json")
+    assert linked.status_code == 201

@@ -84,3 +84,28 @@ def test_decision_by_api_with_bad_and_good_input(heard_case, directory_service, 
 def test_the_schema_has_no_warnings(db, capsys, tmp_path):
     call_command("spectacular", "--fail-on-warn", "--file", str(tmp_path / "schema.yml"))
     assert "panel-decisions" in (tmp_path / "schema.yml").read_text()
+
+
+def test_a_decision_names_only_services_and_children_the_owning_apps_allow(
+    heard_case, directory_service, api_as, make_family
+):
+    """An archived Directory service, or a child the recorder may not open, is a field error:
+    panels take them through the Directory's and people's own rules, not by id."""
+    from django.utils import timezone as tz
+
+    service, _ = directory_service
+    service.archived_at = tz.now()
+    service.save()
+    api = api_as(heard_case["coordinator"])
+    details = {"starts_on": str(tz.localdate()), "duration_weeks": 10, "review_on": "2030-01-01"}
+    body = {"item": str(heard_case["item"].pk), "kind": "package", "summary": "Package"}
+    parts = [{"service": str(service.pk), "cost": "10"}]
+    archived = api.post(
+        "/api/v1/panel-decisions/", {**body, "details": {**details, "parts": parts}}, format="json"
+    )
+    assert archived.status_code == 400 and "details" in archived.json()
+    _, stranger = make_family(surname="Stranger")
+    children = {**details, "linked_children": [str(stranger.pk)]}
+    hidden = api.post("/api/v1/panel-decisions/", {**body, "details": children}, format="json")
+    assert hidden.status_code == 400
+    assert "Choose a child whose record you may see." in str(hidden.json())

@@ -62,14 +62,16 @@ def test_a_batch_records_people_in_row_order_with_households_and_identifiers():
     assert recorded[0].family.name == "Okafor household"
     kinds = set(recorded[0].family.events.values_list("kind", flat=True))
     assert kinds == {FamilyEventKind.FAMILY_RECORDED, FamilyEventKind.MEMBER_JOINED}
-    families = selectors.current_families([first.pk, second.pk])
+    families = selectors.current_families([first.pk, second.pk], actor=SYSTEM)
     assert families == {first.pk: recorded[0].family.pk, second.pk: recorded[1].family.pk}
 
 
 def test_the_actors_team_becomes_involved_as_with_person_create(make_user):
     worker = make_user(Role.FAMILY_WORKER)
     [recorded] = services.persons_record_batch(actor=worker, rows=[_row()])
-    involvements = selectors.open_involvements([recorded.family.pk])[recorded.family.pk]
+    involvements = selectors.open_involvements([recorded.family.pk], actor=SYSTEM)[
+        recorded.family.pk
+    ]
     assert [i.team for i in involvements] == [worker.team]
     assert recorded.person.created_by == worker
 

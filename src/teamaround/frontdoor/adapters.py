@@ -78,14 +78,14 @@ def record_family_events(*, actor, events: list[dict]) -> None:
     people_services.family_events_record_batch(actor=on_behalf_of(actor), events=events)
 
 
-def current_families(person_ids) -> dict:
+def current_families(person_ids, *, actor) -> dict:
     """person id -> the family they belong to now (the most recently joined)."""
-    return people_selectors.current_families(person_ids)
+    return people_selectors.current_families(person_ids, actor=on_behalf_of(actor))
 
 
-def open_involvements(family_ids) -> dict:
+def open_involvements(family_ids, *, actor) -> dict:
     """family id -> its open involvements (with team, agency and lead worker loaded)."""
-    return people_selectors.open_involvements(family_ids)
+    return people_selectors.open_involvements(family_ids, actor=on_behalf_of(actor))
 
 
 def is_social_care(involvement: Involvement) -> bool:
@@ -95,7 +95,7 @@ def is_social_care(involvement: Involvement) -> bool:
 def involve_team(*, actor, family, team, reason: str, lead_worker=None) -> None:
     """Open an involvement for `team` unless it already has one (so it can see the family).
     Opened by the system on behalf of the actor, who is recorded as the one who did it."""
-    involved = open_involvements([family.pk]).get(family.pk, [])
+    involved = open_involvements([family.pk], actor=actor).get(family.pk, [])
     if any(involvement.team_id == team.pk for involvement in involved):
         return
     people_services.involvement_open(

@@ -57,7 +57,9 @@ class RequestForSupportViewSet(viewsets.ViewSet):
         data.is_valid(raise_exception=True)
         values = dict(data.validated_data)
         draft = values.pop("draft")
-        values["person"] = linkable_person(values["person"])
+        values["person"] = linkable_person(
+            values["person"], actor=request.user, date_of_birth=values.get("child_date_of_birth")
+        )
         if draft:
             rfs = services.request_for_support_save_draft(actor=request.user, values=values)
         else:

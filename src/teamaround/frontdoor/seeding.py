@@ -18,7 +18,7 @@ from teamaround.core.models import WindscreenLevel
 from teamaround.core.seeding import SeedContext
 from teamaround.frontdoor import services
 from teamaround.frontdoor.models import DecisionRoute, RiskGrade
-from teamaround.people.selectors import person_exists
+from teamaround.people.selectors import person_linkable
 
 CONCERNS = [
     "Attendance has dropped to 80% this term and mum says she cannot get him up in the morning.",
@@ -115,7 +115,9 @@ def _requests(context, truth, staff, levels, count) -> None:
             "level_suggested": levels[level],
             "consent": "yes" if level < 4 or rng.random() < 0.5 else "no",
             "safeguarding_concern": level == 4,
-            "person": person_exists(person_id),
+            "person": person_linkable(
+                actor=SYSTEM, person_id=person_id, date_of_birth=details.date_of_birth
+            ),
         }
         fate = rng.random()
         if fate < 0.05:

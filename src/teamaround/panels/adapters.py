@@ -64,7 +64,12 @@ def distance_travelled(*, actor, family):
         return None
     from teamaround.earlyhelp import selectors
 
-    episode = selectors.episode_list(actor=actor).filter(family=family).order_by("-pk").first()
+    episode = (
+        selectors.episode_list(actor=actor)
+        .filter(family=family)
+        .order_by("-started_on", "-created_at")
+        .first()
+    )
     if episode is None:
         return None
-    return selectors.distance_travelled(episode)["family"].change
+    return selectors.distance_travelled(actor=actor, episode=episode)["family"].change

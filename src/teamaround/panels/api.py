@@ -113,7 +113,7 @@ class DecisionViewSet(viewsets.ViewSet):
 
     @extend_schema(request=PanelDecisionInput, responses={201: PanelDecisionOutput})
     def create(self, request):
-        data = PanelDecisionInput(data=request.data)
+        data = PanelDecisionInput(data=request.data, context={"request": request})
         data.is_valid(raise_exception=True)
         values = dict(data.validated_data)
         item = AgendaItem.objects.filter(pk=values["item"]).first()

@@ -1,9 +1,13 @@
 """Small input and output serializers for the panels API; no logic (services decide)."""
 
+from django.http import Http404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from teamaround.accounts.models import Agency, User
-from teamaround.directory.models import Service
+from teamaround.core.errors import AccessDenied
+from teamaround.directory.selectors import publicly_visible
 from teamaround.panels import selectors
 from teamaround.panels.models import (
     AgendaItem,
@@ -13,7 +17,7 @@ from teamaround.panels.models import (
     PanelMeeting,
     PanelType,
 )
-from teamaround.people.models import Person
+from teamaround.people.selectors import person_get
 
 
 class PanelTypeOutput(serializers.ModelSerializer):
@@ -100,8 +104,31 @@ class PanelDecisionOutput(serializers.ModelSerializer):
         return [str(c.pk) for c in selectors.linked_children(actor=actor, decision=decision)]
 
 
+@extend_schema_field(OpenApiTypes.UUID)
+class VisibleServiceField(serializers.PrimaryKeyRelatedField):
+    """A Directory service anyone may find (the Directory's own rule: not archived, published
+    and reviewed), as the decision page offers; an archived or hidden id is a field error."""
+
+    def get_queryset(self):
+        return publicly_visible()
+
+
+class VisiblePersonField(serializers.UUIDField):
+    """A person the caller may open, through people's own rule (an audited refusal otherwise):
+    an id alone cannot put a child on a panel's record."""
+
+    def to_internal_value(self, data):
+        person_id = super().to_internal_value(data)
+        try:
+            return person_get(actor=self.context["request"].user, person_id=person_id, audit=False)
+        except (Http404, AccessDenied) as refused:
+            raise serializers.ValidationError("Choose a child whose record you may see.") from (
+                refused
+            )
+
+
 class PartInput(serializers.Serializer):
-    service = serializers.PrimaryKeyRelatedField(queryset=Service.objects.all())
+    service = VisibleServiceField()
     provider = serializers.PrimaryKeyRelatedField(
         queryset=Agency.objects.all(), required=False, allow_null=True, default=None
     )
@@ -128,9 +155,7 @@ class DetailsInput(serializers.Serializer):
     protective_factors = serializers.CharField(required=False, allow_blank=True)
     places = serializers.CharField(required=False)
     themes = serializers.CharField(required=False)
-    linked_children = serializers.PrimaryKeyRelatedField(
-        queryset=Person.objects.all(), many=True, required=False
-    )
+    linked_children = serializers.ListField(child=VisiblePersonField(), required=False)
     episodes_in_last_90_days = serializers.IntegerField(required=False)
     pattern = serializers.CharField(required=False)
 

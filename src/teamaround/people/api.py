@@ -53,7 +53,7 @@ class PersonViewSet(viewsets.ViewSet):
     @extend_schema(request=io.ReasonInput, responses={201: None})
     @action(detail=True, methods=["post"], url_path="break-glass")
     def break_glass(self, request, pk=None):
-        person = selectors.person_exists(pk)
+        person = selectors.person_exists(actor=request.user, person_id=pk)
         if person is None:
             raise NotFound()
         data = io.ReasonInput(data=request.data)

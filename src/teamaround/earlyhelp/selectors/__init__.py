@@ -1,7 +1,7 @@
 """Reads of early help records, always filtered by what the actor may see, views audited."""
 
 from teamaround.earlyhelp.selectors.chronology import family_timeline
-from teamaround.earlyhelp.selectors.distance import chart_svg, distance_travelled
+from teamaround.earlyhelp.selectors.distance import distance_travelled
 from teamaround.earlyhelp.selectors.episodes import (
     assessments_awaiting_sign_off,
     can_edit,
@@ -15,7 +15,6 @@ from teamaround.earlyhelp.selectors.managers import managers_overview
 __all__ = [
     "assessments_awaiting_sign_off",
     "can_edit",
-    "chart_svg",
     "distance_travelled",
     "episode_get",
     "episode_list",

@@ -91,7 +91,7 @@ def episode_detail(request, episode_id):
             "events": episode.events.select_related("actor"),
             "assessment": getattr(episode, "assessment", None),
             "plan": getattr(episode, "plan", None),
-            "distance": selectors.distance_travelled(episode),
+            "distance": selectors.distance_travelled(actor=request.user, episode=episode),
             "closures": episode.closures.select_related("feedback"),
             "step_ups": episode.step_ups.select_related("to_team"),
             "step_down": getattr(episode, "step_down", None),

@@ -14,9 +14,7 @@ from teamaround.frontdoor.selectors.missing import (
 from teamaround.frontdoor.selectors.queue import (
     UNASSIGNED,
     QueueFilters,
-    annotate_rows,
     hub_queue,
-    rag,
 )
 from teamaround.frontdoor.selectors.requests import (
     latest_decision,
@@ -29,7 +27,6 @@ __all__ = [
     "UNASSIGNED",
     "Flow",
     "QueueFilters",
-    "annotate_rows",
     "earlier_episodes",
     "hand_over_get",
     "hand_overs_for_my_team",
@@ -41,7 +38,6 @@ __all__ = [
     "missing_import_get",
     "missing_imports",
     "my_requests",
-    "rag",
     "request_filter",
     "request_get",
     "return_conversations_due",

@@ -64,9 +64,10 @@ def missing_episode_get(*, actor, episode_id) -> MissingEpisode:
     )
 
 
-def earlier_episodes(episode: MissingEpisode) -> QuerySet[MissingEpisode]:
+def earlier_episodes(*, actor, episode: MissingEpisode) -> QuerySet[MissingEpisode]:
+    """The child's other missing episodes, those the actor may see."""
     return (
-        MissingEpisode.objects.filter(person_id=episode.person_id)
+        MissingEpisode.objects.filter(episode_filter(actor), person_id=episode.person_id)
         .exclude(pk=episode.pk)
         .order_by("-reported_missing_at")
     )

@@ -1,5 +1,6 @@
 """The Hub's queue: every open request with its age and its deadline of one working day,
-red (overdue), amber (due today) or green, filtered by district, level, source and screener.
+red (overdue), amber (due today) or green (frontdoor.timeliness works the colours out),
+filtered by district, level, source and screener.
 
 The deadline (`due_on`) is fixed from the working-day calendar when a request arrives, so the
 queue sorts and filters on an indexed column; the colour depends only on today."""
@@ -14,7 +15,6 @@ from django.utils import timezone
 
 from teamaround.core.access import require
 from teamaround.core.audit import audit_record
-from teamaround.core.calendar import working_days_between
 from teamaround.core.models import AuditAction
 from teamaround.frontdoor.models import OPEN_STATUSES, RequestForSupport
 
@@ -28,18 +28,6 @@ class QueueFilters:
     source: str = ""
     screener: str = ""
     rag: str = ""
-
-
-def rag(due_on: date | None, today: date) -> str:
-    if due_on is None:
-        return "green"
-    if today > due_on:
-        return "red"
-    return "amber" if today == due_on else "green"
-
-
-def rag_label(colour: str) -> str:
-    return {"red": "Overdue", "amber": "Due today", "green": "On time"}[colour]
 
 
 def hub_queue(
@@ -94,18 +82,3 @@ def hub_queue(
         )
         .order_by("due_on", "submitted_at", "id")
     )
-
-
-def annotate_rows(requests, today: date) -> list:
-    """Colour, label and age (working days open) for the rows on one page."""
-    rows = []
-    for request in requests:
-        colour = rag(request.due_on, today)
-        submitted = (
-            timezone.localtime(request.submitted_at).date() if request.submitted_at else today
-        )
-        request.rag = colour
-        request.rag_label = rag_label(colour)
-        request.working_days_open = working_days_between(submitted, today)
-        rows.append(request)
-    return rows

@@ -55,7 +55,10 @@ def my_requests(*, actor) -> QuerySet[RequestForSupport]:
     )
 
 
-def latest_decision(request: RequestForSupport):
+def latest_decision(*, actor, request: RequestForSupport):
+    """The Hub's latest decision on a request the actor may see (None otherwise)."""
+    if not RequestForSupport.objects.filter(request_filter(actor), pk=request.pk).exists():
+        return None
     return (
         request.decisions.select_related(
             "level", "lead_professional__team__agency", "receiving_team", "decided_by"

@@ -37,7 +37,7 @@ def consultation_record(
         if person is not None:
             from teamaround.people.selectors import family_get
 
-            family_id = adapters.current_families([person.pk]).get(person.pk)
+            family_id = adapters.current_families([person.pk], actor=actor).get(person.pk)
             family = (
                 family_get(actor=on_behalf_of(actor), family_id=family_id, audit=False)
                 if family_id

@@ -24,7 +24,7 @@ from teamaround.frontdoor.services.checks import check_for_submission
 from teamaround.frontdoor.services.lifecycle import apply_event, hub_due_on
 from teamaround.people import services as people_services
 from teamaround.people.models import FamilyEventKind, Person
-from teamaround.people.selectors import family_get, person_exists
+from teamaround.people.selectors import family_get, person_linkable
 
 REFERENCE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 DRAFT_FIELDS = (
@@ -193,7 +193,7 @@ def _link_child(actor, request: RequestForSupport):
             line_1=request.address_line_1,
             postcode=request.postcode,
         )
-    family_id = adapters.current_families([person.pk]).get(person.pk)
+    family_id = adapters.current_families([person.pk], actor=actor).get(person.pk)
     if family_id is None:
         raise DomainError(
             "The child chosen has no current family; choose another record.", field="person"
@@ -225,6 +225,7 @@ def resume_code() -> str:
     return "".join(secrets.choice(REFERENCE_LETTERS) for _ in range(10))
 
 
-def linkable_person(person_id) -> Person | None:
-    """The known child a referrer chose from the search, if the id is real."""
-    return person_exists(person_id) if person_id else None
+def linkable_person(person_id, *, actor, date_of_birth=None) -> Person | None:
+    """The known child a referrer chose from the search (people's rule: one they may open,
+    or one whose date of birth they searched with); any other id is refused."""
+    return person_linkable(actor=actor, person_id=person_id, date_of_birth=date_of_birth)

@@ -55,7 +55,9 @@ def screening_checks_record(
 def run_checks(actor, request: RequestForSupport, *, notes: str = "") -> ScreeningChecks:
     """Known to social care? Open early help? Requests in the last 12 months? Team names and
     references only, so the findings are safe to show to anyone who may see the request."""
-    involvements = adapters.open_involvements([request.family_id]).get(request.family_id, [])
+    involvements = adapters.open_involvements([request.family_id], actor=actor).get(
+        request.family_id, []
+    )
     social_care = [i.team.name for i in involvements if adapters.is_social_care(i)]
     early_help = [
         i.team.name for i in involvements if i.team.agency.kind == AgencyKind.COUNCIL_EARLY_HELP

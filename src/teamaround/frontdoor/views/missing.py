@@ -82,7 +82,7 @@ def missing_detail(request, episode_id):
             "episode": episode,
             "conversation": conversation,
             "can_follow_up": can_follow_up,
-            "earlier": selectors.earlier_episodes(episode)[:20],
+            "earlier": selectors.earlier_episodes(actor=request.user, episode=episode)[:20],
             "conversation_form": conversation_form,
             "scrutiny_form": scrutiny_form,
             "form": conversation_form if conversation_form.errors else scrutiny_form,

@@ -52,11 +52,19 @@ def _request_form(request, rfs):
     results = None
     if request.method == "POST" and form.is_valid():
         action = request.POST.get("action", "draft")
-        values = form.values() | {"person": linkable_person(form.cleaned_data.get("person"))}
         saved = attempt(
             form,
             lambda: services.request_for_support_save_draft(
-                actor=request.user, request=rfs, values=values
+                actor=request.user,
+                request=rfs,
+                values=form.values()
+                | {
+                    "person": linkable_person(
+                        form.cleaned_data.get("person"),
+                        actor=request.user,
+                        date_of_birth=form.cleaned_data.get("child_date_of_birth"),
+                    )
+                },
             ),
         )
         if saved is not None:
@@ -123,7 +131,9 @@ def request_withdraw(request, request_id):
 @login_required
 def consultation_new(request):
     require(request.user, "frontdoor.record_consultation", what="record a consultation")
-    form = ConsultationForm(request.POST or None, social_workers=hub_staff("hub_social_worker"))
+    form = ConsultationForm(
+        request.POST or None, social_workers=hub_staff("hub_social_worker", actor=request.user)
+    )
     results = None
     if request.method == "POST" and form.is_valid():
         if request.POST.get("action") == "search":
@@ -139,7 +149,11 @@ def consultation_new(request):
                     question=data["question"],
                     advice=data["advice"],
                     held_on=data["held_on"],
-                    person=linkable_person(data.get("person")),
+                    person=linkable_person(
+                        data.get("person"),
+                        actor=request.user,
+                        date_of_birth=data.get("child_date_of_birth"),
+                    ),
                 ),
             )
             if done:

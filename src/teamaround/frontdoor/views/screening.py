@@ -9,7 +9,6 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from teamaround.accounts.models import AgencyKind
 from teamaround.accounts.roles import Role
 from teamaround.core.access import require
 from teamaround.core.models import District
@@ -24,6 +23,7 @@ from teamaround.frontdoor.forms import (
 )
 from teamaround.frontdoor.models import DecisionRoute
 from teamaround.frontdoor.selectors import staff
+from teamaround.frontdoor.timeliness import annotate_rows
 from teamaround.frontdoor.views._helpers import attempt
 
 PAGE_SIZE = 50
@@ -31,7 +31,7 @@ PAGE_SIZE = 50
 
 @login_required
 def queue(request):
-    screeners = staff.hub_staff()
+    screeners = staff.hub_staff(actor=request.user)
     form = QueueFilterForm(
         request.GET or None, districts=District.objects.all(), screeners=screeners
     )
@@ -49,7 +49,7 @@ def queue(request):
         {
             "form": form,
             "page": page,
-            "rows": selectors.annotate_rows(page.object_list, today),
+            "rows": annotate_rows(page.object_list, today),
             "query": query.urlencode(),
             "today": today,
         },
@@ -59,7 +59,7 @@ def queue(request):
 @login_required
 def request_detail(request, request_id):
     rfs = selectors.request_get(actor=request.user, request_id=request_id)
-    context = {"rfs": rfs, "decision": selectors.latest_decision(rfs)}
+    context = {"rfs": rfs, "decision": selectors.latest_decision(actor=request.user, request=rfs)}
     if request.user.has_perm("frontdoor.work_queue"):
         context |= {
             "hub": True,
@@ -68,7 +68,8 @@ def request_detail(request, request_id):
             "partner_information": rfs.partner_information.all(),
             "decisions": rfs.decisions.select_related("level", "decided_by"),
             "assign_form": AssignForm(
-                screeners=staff.hub_staff(), initial={"screener": rfs.assigned_to_id}
+                screeners=staff.hub_staff(actor=request.user),
+                initial={"screener": rfs.assigned_to_id},
             ),
             "checks_form": ChecksForm(),
             "missing_episode": getattr(rfs, "missing_episode", None)
@@ -82,7 +83,7 @@ def request_detail(request, request_id):
 @login_required
 def assign(request, request_id):
     rfs = selectors.request_get(actor=request.user, request_id=request_id, audit=False)
-    form = AssignForm(request.POST, screeners=staff.hub_staff())
+    form = AssignForm(request.POST, screeners=staff.hub_staff(actor=request.user))
     if form.is_valid():
         services.request_assign(
             actor=request.user, request=rfs, screener=form.cleaned_data["screener"]
@@ -137,7 +138,10 @@ def partner_information(request, request_id):
 def review(request, request_id):
     rfs = selectors.request_get(actor=request.user, request_id=request_id, audit=False)
     require(request.user, "frontdoor.decide", rfs, what="ask for a review")
-    form = ReviewForm(request.POST or None, social_workers=staff.hub_staff(Role.HUB_SOCIAL_WORKER))
+    form = ReviewForm(
+        request.POST or None,
+        social_workers=staff.hub_staff(Role.HUB_SOCIAL_WORKER, actor=request.user),
+    )
     if (
         request.method == "POST"
         and form.is_valid()
@@ -170,7 +174,7 @@ def decide(request, request_id):
     initial = {
         "level": rfs.level_suggested_id,
         "lead_professional": rfs.referrer_id,
-        "receiving_team": _suggested_team(rfs, suggested),
+        "receiving_team": staff.suggested_team(rfs, actor=request.user),
     }
     form = DecisionForm(
         request.POST or None,
@@ -178,8 +182,8 @@ def decide(request, request_id):
         services=adapters.directory_choices(
             level=suggested if suggested in (1, 2) else None, district=rfs.district
         ),
-        lead_professionals=staff.lead_professional_choices(rfs),
-        teams=staff.receiving_teams(),
+        lead_professionals=staff.lead_professional_choices(rfs, actor=request.user),
+        teams=staff.receiving_teams(actor=request.user),
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -209,11 +213,3 @@ def decide(request, request_id):
     return render(
         request, "frontdoor/decide.html", {"form": form, "rfs": rfs, "routes": DecisionRoute}
     )
-
-
-def _suggested_team(rfs, level):
-    if level == 4:
-        return staff.suggested_team(rfs, AgencyKind.CHILDRENS_SOCIAL_CARE)
-    if level == 3:
-        return staff.suggested_team(rfs, AgencyKind.COUNCIL_EARLY_HELP)
-    return None

@@ -2,8 +2,8 @@
 other apps' services route work by (the Hub sending a missing episode to social care's
 allocated worker), for many records at once.
 
-No actor: they return ids and involvements (teams and workers), no one's personal details, and
-are for services that already hold the records, like people.selectors.family_involvements.
+They return ids and involvements (teams and workers), no one's personal details, and are for
+use-cases that route work (they pass `on_behalf_of(actor)`); any member of staff may ask.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
+from teamaround.core.access import require
 from teamaround.people.models import FamilyMembership, Involvement
 
 CHUNK = 900  # below SQLite's limit on query parameters
@@ -22,8 +23,9 @@ def _chunks(ids: Iterable) -> Iterable[list]:
         yield ids[start : start + CHUNK]
 
 
-def current_families(person_ids: Iterable) -> dict:
+def current_families(person_ids: Iterable, *, actor) -> dict:
     """person id -> the family they belong to now (the most recently joined)."""
+    require(actor, "people.search", what="find people's current households")
     rows = []
     for chunk in _chunks(person_ids):
         rows += FamilyMembership.objects.filter(
@@ -33,9 +35,10 @@ def current_families(person_ids: Iterable) -> dict:
     return {person_id: family_id for _, _, person_id, family_id in rows}
 
 
-def open_involvements(family_ids: Iterable) -> dict[object, list[Involvement]]:
+def open_involvements(family_ids: Iterable, *, actor) -> dict[object, list[Involvement]]:
     """family id -> its open involvements, earliest first (team, agency and lead worker
     loaded)."""
+    require(actor, "people.search", what="find the teams involved with households")
     found = defaultdict(list)
     involvements = []
     for chunk in _chunks(family_ids):

@@ -11,8 +11,9 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from teamaround.core.access import require
+from teamaround.core.access import refuse, require
 from teamaround.core.audit import audit_record
+from teamaround.core.errors import DomainError
 from teamaround.core.models import AuditAction
 from teamaround.core.records import record_get
 from teamaround.people.models import (
@@ -36,6 +37,13 @@ def person_list(*, actor, query: str = "") -> QuerySet[Person]:
 
 def family_list(*, actor) -> QuerySet[Family]:
     return Family.objects.filter(family_filter(actor), archived_at__isnull=True).order_by("name")
+
+
+class LinkRefused(DomainError):
+    """A chosen child that the chooser may neither open nor have found by date of birth."""
+
+    def __init__(self, message: str):
+        super().__init__(message, field="person")
 
 
 BREAK_GLASS_OFFER = (
@@ -68,10 +76,41 @@ def family_get(*, actor, family_id, audit: bool = True) -> Family:
     )
 
 
-def person_exists(person_id) -> Person | None:
-    """For break-glass pages only: whether a record exists, without revealing anything in it."""
+def person_exists(*, actor, person_id) -> Person | None:
+    """For break-glass pages only: whether a record exists, without revealing anything in it.
+    Only staff who may ask for break-glass access learn even that."""
+    require(actor, "people.break_glass", what="ask for break-glass access")
+    return _lookup(person_id)
+
+
+def person_linkable(*, actor, person_id, date_of_birth=None) -> Person | None:
+    """The known child a member of staff chose from "is this child known?" to attach their
+    work to (a request for support, a consultation).
+
+    A record they may open links. One they may not open (the search showed them only whom to
+    contact) links only when its date of birth is the one they searched with, as the search
+    itself requires; any other id is refused, so an id alone cannot attach work to someone."""
+    if not person_id:
+        return None
+    require(actor, "people.search", what="link a known child")
+    person = _lookup(person_id)
+    if person is not None and Person.objects.filter(person_filter(actor), pk=person.pk).exists():
+        return person
+    if person is not None and date_of_birth and person.date_of_birth == date_of_birth:
+        return person
+    raise refuse(
+        actor,
+        what="link a child chosen by id",
+        object_type="people.person",
+        object_id=str(person_id),
+        message="Choose the child from the search results.",
+        refused=LinkRefused,
+    )
+
+
+def _lookup(person_id) -> Person | None:
     try:
-        return Person.objects.filter(pk=person_id).only("pk").first()
+        return Person.objects.filter(pk=person_id).only("pk", "date_of_birth").first()
     except (ValueError, TypeError, ValidationError):
         return None
 

@@ -91,7 +91,7 @@ def person_address_add(request, person_id):
 def break_glass(request, person_id):
     """Ask for access to a record outside the usual rules. Reveals nothing about the record
     until the reason is given."""
-    person = selectors.person_exists(person_id)
+    person = selectors.person_exists(actor=request.user, person_id=person_id)
     if person is None:
         raise Http404
     form = BreakGlassForm(request.POST or None)

@@ -106,8 +106,8 @@ def _receive_batch(actor, batch, source_import, districts, made) -> list[Missing
         person_id if person_id is not None else made[key]
         for key, person_id in zip(keys, matches, strict=True)
     ]
-    families = adapters.current_families(set(person_ids))
-    involvements = adapters.open_involvements(set(families.values()))
+    families = adapters.current_families(set(person_ids), actor=actor)
+    involvements = adapters.open_involvements(set(families.values()), actor=actor)
     history = _earlier_episodes(person_ids, batch)
     recent = _recent_requests(person_ids, families)
     episodes, requests, events, conversations = [], [], [], []
