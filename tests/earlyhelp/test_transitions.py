@@ -187,7 +187,7 @@ def test_every_episode_event_records_the_status_before_and_after(open_episode, w
     episode = open_episode()
     opened = episode.events.get(kind="opened")
     assert opened.actor == worker and opened.to_status == "open"
-    from teamaround.earlyhelp.services._common import record_event
+    from teamaround.earlyhelp.services.lifecycle import record_event
 
     record_event(worker, episode, "reviewed", "TAF meeting held")
     reviewed = episode.events.get(kind="reviewed")

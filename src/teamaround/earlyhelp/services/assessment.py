@@ -18,14 +18,14 @@ from teamaround.earlyhelp.models import (
     MemberView,
     SharedFamilyAssessment,
 )
-from teamaround.earlyhelp.services import _common
+from teamaround.earlyhelp.services import lifecycle
 from teamaround.earlyhelp.services._family import current_members
 
 EDITABLE = (AssessmentStatus.DRAFT, AssessmentStatus.RETURNED)
 
 
 def _draft(actor, episode: Episode) -> SharedFamilyAssessment:
-    _common.require_open(episode)
+    lifecycle.require_open(episode)
     assessment, _ = SharedFamilyAssessment.objects.get_or_create(
         episode=episode, defaults={"created_by": actor_user(actor)}
     )
@@ -137,7 +137,7 @@ def assessment_submit(*, actor, episode: Episode) -> SharedFamilyAssessment:
 
 def _submitted(actor, assessment, what):
     assessment.refresh_from_db()  # the status may have moved on since the page was shown
-    _common.require_open(assessment.episode)
+    lifecycle.require_open(assessment.episode)
     if assessment.status != AssessmentStatus.SUBMITTED:
         raise DomainError("Only an assessment awaiting sign-off can be signed off or returned.")
 
@@ -157,7 +157,7 @@ def assessment_sign_off(*, actor, assessment: SharedFamilyAssessment) -> SharedF
             source_id=str(episode.pk),
             reason="Signed off",
         )
-        _common.record_event(
+        lifecycle.record_event(
             actor, episode, EpisodeEventKind.ASSESSED, "Shared Family Assessment signed off"
         )
         return assessment

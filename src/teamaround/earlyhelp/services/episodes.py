@@ -23,7 +23,7 @@ from teamaround.earlyhelp.models import (
     TafMember,
     TafRole,
 )
-from teamaround.earlyhelp.services import _common
+from teamaround.earlyhelp.services import lifecycle
 from teamaround.earlyhelp.services._family import family_district
 
 ASSESSMENT_WORKING_DAYS = 30
@@ -94,7 +94,7 @@ def episode_open(
             obj=episode,
             summary=f"Opened early help episode at level {level.number}",
         )
-        _common.record_event(
+        lifecycle.record_event(
             actor, episode, EpisodeEventKind.OPENED, f"opened at level {level.number}", when=now
         )
         work_item_create(
@@ -104,7 +104,7 @@ def episode_open(
             source_id=str(episode.pk),
             assigned_to=lead_professional,
             due_on=add_working_days(started_on, ASSESSMENT_WORKING_DAYS),
-            link=_common.link("earlyhelp:assessment", episode.pk),
+            link=lifecycle.link("earlyhelp:assessment", episode.pk),
         )
         if level.number == 3:
             work_item_create(
@@ -115,7 +115,7 @@ def episode_open(
                 source_id=str(episode.pk),
                 team=episode.lead_team,
                 due_on=months_after(started_on, WARN_FROM_MONTH),
-                link=_common.link("earlyhelp:episode", episode.pk),
+                link=lifecycle.link("earlyhelp:episode", episode.pk),
             )
         return episode
 
@@ -189,6 +189,6 @@ def _add_member(actor, episode, practitioner, role, when) -> TafMember:
         team=practitioner.team,
         role=role,
         joined_at=when,
-        involvement_id=_common.involve(actor, episode, practitioner.team),
+        involvement_id=lifecycle.involve(actor, episode, practitioner.team),
         created_by=actor_user(actor),
     )

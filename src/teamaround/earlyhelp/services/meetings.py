@@ -21,7 +21,7 @@ from teamaround.earlyhelp.models import (
     PlanAction,
     TafMeeting,
 )
-from teamaround.earlyhelp.services import _common
+from teamaround.earlyhelp.services import lifecycle
 from teamaround.earlyhelp.services.plan import _apply, _check_action
 
 PROGRESS = (ActionStatus.DONE, ActionStatus.IN_PROGRESS, ActionStatus.NOT_DONE)
@@ -41,7 +41,7 @@ def taf_meeting_record(
     """progress: [{action, status, note}]; scores: [{domain, score}] (0 to 10, agreed with the
     family); new_actions: rows as for plan_save."""
     with use_case(actor, "earlyhelp.change_episode", episode, what="record a TAF meeting"):
-        _common.require_open(episode)
+        lifecycle.require_open(episode)
         plan = EarlyHelpPlan.objects.filter(episode=episode).first()
         if plan is None:
             raise DomainError("Agree the Early Help Plan before reviewing it.")
@@ -69,7 +69,7 @@ def taf_meeting_record(
             action.status = item["status"]
             action.save(update_fields=["status", "updated_at"])
             if not action.is_open:
-                _common.action_work_cancel(actor, action)
+                lifecycle.action_work_cancel(actor, action)
         NeedScore.objects.bulk_create(
             NeedScore(
                 meeting=meeting,
@@ -90,10 +90,10 @@ def taf_meeting_record(
             obj=meeting,
             summary=f"Recorded a TAF meeting with {len(scores)} scores",
         )
-        _common.record_event(
+        lifecycle.record_event(
             actor, episode, EpisodeEventKind.REVIEWED, "TAF meeting held and plan reviewed"
         )
-        _common.review_work_set(actor, episode, _common.review_due_after(episode, held_on))
+        lifecycle.review_work_set(actor, episode, lifecycle.review_due_after(episode, held_on))
         return meeting
 
 

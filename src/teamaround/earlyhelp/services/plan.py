@@ -11,7 +11,7 @@ from teamaround.core.audit import audit_record
 from teamaround.core.errors import Conflict, DomainError, ValidationFailed
 from teamaround.core.models import AuditAction
 from teamaround.earlyhelp.models import EarlyHelpPlan, Episode, EpisodeEventKind, PlanAction
-from teamaround.earlyhelp.services import _common
+from teamaround.earlyhelp.services import lifecycle
 from teamaround.earlyhelp.services._family import current_members
 
 CONFLICT = (
@@ -34,7 +34,7 @@ def plan_save(
     `actions`: dicts with what, owner or owner_person, domain, due_on, and id/remove to change
     or take off an existing action."""
     with use_case(actor, "earlyhelp.change_episode", episode, what="change a plan"):
-        _common.require_open(episode)
+        lifecycle.require_open(episode)
         plan = EarlyHelpPlan.objects.filter(episode=episode).first()
         errors: dict[str, list[str]] = {}
         if not (outcomes or "").strip():
@@ -79,12 +79,12 @@ def plan_save(
             summary=f"Saved the Early Help Plan (version {plan.version})",
         )
         if created:
-            _common.record_event(
+            lifecycle.record_event(
                 actor, episode, EpisodeEventKind.PLANNED, "Early Help Plan agreed with the family"
             )
             if episode.next_review_due is None:
-                _common.review_work_set(
-                    actor, episode, _common.review_due_after(episode, plan.agreed_on)
+                lifecycle.review_work_set(
+                    actor, episode, lifecycle.review_due_after(episode, plan.agreed_on)
                 )
         return plan
 
@@ -125,7 +125,7 @@ def _apply(actor, plan: EarlyHelpPlan, row: dict, existing: dict) -> None:
         action = existing[str(row["id"])]
         action.archived_at, action.archived_reason = timezone.now(), "Taken off the plan"
         action.save()
-        _common.action_work_cancel(actor, action)
+        lifecycle.action_work_cancel(actor, action)
         return
     owner = row.get("owner")
     values = {
@@ -147,7 +147,7 @@ def _apply(actor, plan: EarlyHelpPlan, row: dict, existing: dict) -> None:
         action.save()
     else:
         action = PlanAction.objects.create(plan=plan, created_by=actor_user(actor), **values)
-    _common.action_work_set(actor, action)
+    lifecycle.action_work_set(actor, action)
 
 
 def plan_actions(plan: EarlyHelpPlan):

@@ -16,7 +16,7 @@ from teamaround.earlyhelp.models import (
     TafMember,
     TafRole,
 )
-from teamaround.earlyhelp.services import _common
+from teamaround.earlyhelp.services import lifecycle
 from teamaround.earlyhelp.services.episodes import _add_member, lead_professional_problem
 
 
@@ -24,7 +24,7 @@ def lead_professional_change(*, actor, episode: Episode, practitioner, reason: s
     """A new lead professional: the old assignment ends (kept as history), the new one joins the
     TAF if not already in it, and open review work moves to them."""
     with use_case(actor, "earlyhelp.change_episode", episode, what="change the lead professional"):
-        _common.require_open(episode)
+        lifecycle.require_open(episode)
         problem = lead_professional_problem(practitioner)
         if problem:
             raise DomainError(problem, field="practitioner")
@@ -55,8 +55,8 @@ def lead_professional_change(*, actor, episode: Episode, practitioner, reason: s
         episode.updated_by = actor_user(actor)
         episode.save()
         if episode.next_review_due:
-            _common.review_work_set(actor, episode, episode.next_review_due)
-        _common.record_event(
+            lifecycle.review_work_set(actor, episode, episode.next_review_due)
+        lifecycle.record_event(
             actor,
             episode,
             EpisodeEventKind.LEAD_CHANGED,
@@ -68,7 +68,7 @@ def lead_professional_change(*, actor, episode: Episode, practitioner, reason: s
 
 def taf_member_add(*, actor, episode: Episode, practitioner, role: str) -> TafMember:
     with use_case(actor, "earlyhelp.change_episode", episode, what="add to the TAF"):
-        _common.require_open(episode)
+        lifecycle.require_open(episode)
         if role not in TafRole.values or role == TafRole.LEAD_PROFESSIONAL:
             raise DomainError("Choose their role in the Team Around the Family.", field="role")
         if practitioner is None or not practitioner.is_active or not practitioner.team_id:
@@ -93,7 +93,7 @@ def taf_member_remove(*, actor, member: TafMember, reason: str) -> TafMember:
     involvement with the family ends unless a colleague is still in the TAF."""
     episode = member.episode
     with use_case(actor, "earlyhelp.change_episode", episode, what="remove from the TAF"):
-        _common.require_open(episode)
+        lifecycle.require_open(episode)
         if member.left_at:
             raise DomainError("They have already left the Team Around the Family.")
         if member.practitioner_id == episode.lead_professional_id:
@@ -108,7 +108,7 @@ def taf_member_remove(*, actor, member: TafMember, reason: str) -> TafMember:
             colleague.involvement_id = member.involvement_id
             colleague.save(update_fields=["involvement_id", "updated_at"])
         elif colleague is None and member.team_id != episode.lead_team_id:
-            _common.uninvolve(
+            lifecycle.uninvolve(
                 actor, episode, member.involvement_id, "Left the Team Around the Family"
             )
         audit_record(

@@ -21,7 +21,7 @@ from teamaround.earlyhelp.models import (
     StepDown,
     StepUp,
 )
-from teamaround.earlyhelp.services import _common
+from teamaround.earlyhelp.services import lifecycle
 from teamaround.earlyhelp.services.episodes import episode_open
 
 FEEDBACK_FIELDS = ("listened_to", "things_got_better", "would_ask_again")
@@ -32,7 +32,7 @@ def episode_step_up(*, actor, episode: Episode, to_team, reason: str) -> StepUp:
     """Hand the family to children's social care. The team becomes involved (so the social
     worker sees the early help history), gets a work item, and the episode closes."""
     with use_case(actor, "earlyhelp.change_episode", episode, what="step up to social care"):
-        _common.require_open(episode)
+        lifecycle.require_open(episode)
         errors = {}
         if to_team is None or to_team.agency.kind != AgencyKind.CHILDRENS_SOCIAL_CARE:
             errors["to_team"] = ["Choose a children's social care team."]
@@ -47,7 +47,7 @@ def episode_step_up(*, actor, episode: Episode, to_team, reason: str) -> StepUp:
             stepped_up_at=timezone.now(),
             created_by=actor_user(actor),
         )
-        _common.involve(actor, episode, to_team)
+        lifecycle.involve(actor, episode, to_team)
         work_item_create(
             actor=on_behalf_of(actor),
             title=f"Step up from early help {episode.reference}: read the history",
@@ -55,7 +55,7 @@ def episode_step_up(*, actor, episode: Episode, to_team, reason: str) -> StepUp:
             source_id=str(step.pk),
             team=to_team,
             due_on=timezone.localdate(),
-            link=_common.link("earlyhelp:episode", episode.pk),
+            link=lifecycle.link("earlyhelp:episode", episode.pk),
         )
         audit_record(
             action=AuditAction.CREATE,
@@ -64,7 +64,7 @@ def episode_step_up(*, actor, episode: Episode, to_team, reason: str) -> StepUp:
             summary="Stepped a family up to social care",
             reason=step.reason,
         )
-        _common.record_event(
+        lifecycle.record_event(
             actor, episode, EpisodeEventKind.STEPPED_UP, f"stepped up to {to_team.name}"
         )
         _close(actor, episode, ClosureReason.STEPPED_UP, "Stepped up to social care", None)
@@ -112,7 +112,7 @@ def episode_step_down(
             reason=reason.strip(),
             created_by=actor_user(actor),
         )
-        _common.record_event(
+        lifecycle.record_event(
             actor, episode, EpisodeEventKind.STEPPED_DOWN, f"stepped down from {actor.team.name}"
         )
         return episode
@@ -128,7 +128,7 @@ def episode_close(
     closed_on=None,
 ) -> EpisodeClosure:
     with use_case(actor, "earlyhelp.change_episode", episode, what="close an episode"):
-        _common.require_open(episode)
+        lifecycle.require_open(episode)
         errors = {}
         if reason not in ClosureReason.values or reason == ClosureReason.STEPPED_UP:
             errors["reason"] = ["Choose why the episode is closing (to step up, use Step up)."]
@@ -170,15 +170,15 @@ def _close(actor, episode, reason, summary, feedback, closed_on=None) -> Episode
         )
     if hasattr(episode, "plan"):
         for action in episode.plan.actions.all():
-            _common.action_work_cancel(actor, action)
+            lifecycle.action_work_cancel(actor, action)
     for member in episode.taf_members.filter(left_at__isnull=True).exclude(involvement_id=None):
-        _common.uninvolve(actor, episode, member.involvement_id, "Early help episode closed")
+        lifecycle.uninvolve(actor, episode, member.involvement_id, "Early help episode closed")
     episode.closed_on, episode.next_review_due = closed_on, None
     episode.save(update_fields=["closed_on", "next_review_due", "updated_at"])
     audit_record(
         action=AuditAction.UPDATE, actor=actor, obj=episode, summary=f"Closed an episode: {reason}"
     )
-    _common.record_event(
+    lifecycle.record_event(
         actor, episode, EpisodeEventKind.CLOSED, f"closed ({ClosureReason(reason).label.lower()})"
     )
     return closure
@@ -197,7 +197,7 @@ def episode_reopen(*, actor, episode: Episode, reason: str) -> Episode:
         episode.closed_on = None
         episode.save(update_fields=["closed_on", "updated_at"])
         for member in episode.taf_members.filter(left_at__isnull=True):
-            opened = _common.involve(actor, episode, member.team)
+            opened = lifecycle.involve(actor, episode, member.team)
             if opened:
                 member.involvement_id = opened
                 member.save(update_fields=["involvement_id", "updated_at"])
@@ -208,9 +208,9 @@ def episode_reopen(*, actor, episode: Episode, reason: str) -> Episode:
             summary="Reopened an episode",
             reason=reason.strip(),
         )
-        _common.record_event(actor, episode, EpisodeEventKind.REOPENED, "reopened")
+        lifecycle.record_event(actor, episode, EpisodeEventKind.REOPENED, "reopened")
         if hasattr(episode, "plan"):
-            _common.review_work_set(
-                actor, episode, _common.review_due_after(episode, timezone.localdate())
+            lifecycle.review_work_set(
+                actor, episode, lifecycle.review_due_after(episode, timezone.localdate())
             )
         return episode

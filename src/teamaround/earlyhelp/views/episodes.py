@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from teamaround.core.views.forms import attempt
 from teamaround.earlyhelp import forms, selectors, services
 from teamaround.earlyhelp.models import TafMember
-from teamaround.earlyhelp.views._helpers import staff_near
+from teamaround.earlyhelp.views.choices import staff_near
 from teamaround.frontdoor.selectors.handovers import hand_over_get
 from teamaround.people import selectors as people_selectors
 

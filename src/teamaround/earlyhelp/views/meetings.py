@@ -10,7 +10,7 @@ from teamaround.core.views.forms import attempt
 from teamaround.earlyhelp import forms, selectors, services
 from teamaround.earlyhelp.models import AssessedNeed, EarlyHelpPlan, NeedScore
 from teamaround.earlyhelp.services.plan import plan_actions
-from teamaround.earlyhelp.views._helpers import owner_choices
+from teamaround.earlyhelp.views.choices import owner_choices
 
 
 def _domains(episode):

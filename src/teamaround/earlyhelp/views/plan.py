@@ -13,7 +13,7 @@ from teamaround.core.models import AuditAction
 from teamaround.earlyhelp import forms, selectors, services
 from teamaround.earlyhelp.models import EarlyHelpPlan
 from teamaround.earlyhelp.services.plan import plan_actions
-from teamaround.earlyhelp.views._helpers import owner_choices
+from teamaround.earlyhelp.views.choices import owner_choices
 
 BLANK_ROWS = 3
 

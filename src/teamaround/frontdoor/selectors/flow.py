@@ -14,8 +14,12 @@ from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from teamaround.core.access import require
-from teamaround.frontdoor.models import HubDecision, MissingEpisode, RequestForSupport
-from teamaround.frontdoor.models import ReturnConversation as Conversation
+from teamaround.frontdoor.models import (
+    HubDecision,
+    MissingEpisode,
+    RequestForSupport,
+    ReturnConversation,
+)
 
 
 @dataclass
@@ -80,7 +84,7 @@ def hub_flow(*, actor, date_from: date, date_to: date) -> Flow:
     flow.missing_episodes = MissingEpisode.objects.filter(
         reported_missing_at__gte=start, reported_missing_at__lt=end
     ).count()
-    due = Conversation.objects.filter(due_by__gte=start, due_by__lt=end)
+    due = ReturnConversation.objects.filter(due_by__gte=start, due_by__lt=end)
     counts = due.aggregate(
         all=Count("id"), in_time=Count("id", filter=Q(offered_at__lte=F("due_by")))
     )

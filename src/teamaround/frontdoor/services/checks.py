@@ -6,8 +6,12 @@ from __future__ import annotations
 from django.utils import timezone
 
 from teamaround.core.errors import DomainError, ValidationFailed
-from teamaround.frontdoor.models import Consent, PublicRelationship, RequestForSupport
-from teamaround.frontdoor.models import RequestSource as Source
+from teamaround.frontdoor.models import (
+    Consent,
+    PublicRelationship,
+    RequestForSupport,
+    RequestSource,
+)
 from teamaround.people import validators
 
 # A family member asking for themselves or their own child gives consent by asking.
@@ -61,7 +65,7 @@ def check_for_submission(request: RequestForSupport) -> None:
     if request.postcode and not request.address_line_1.strip():
         problems.add("address_line_1", "Enter the first line of the family's address.")
     problems.need(request.concern, "concern", "Say what you are worried about, in your words.")
-    if request.source == Source.PROFESSIONAL:
+    if request.source == RequestSource.PROFESSIONAL:
         problems.need(request.tried, "tried", "Say what has been tried so far.")
         problems.need(
             request.level_suggested_id,
@@ -84,7 +88,7 @@ def check_for_submission(request: RequestForSupport) -> None:
 
 
 def _check_consent(request: RequestForSupport, problems: Problems) -> None:
-    if request.source == Source.PUBLIC and request.public_relationship in SELF_CONSENTING:
+    if request.source == RequestSource.PUBLIC and request.public_relationship in SELF_CONSENTING:
         request.consent = Consent.YES
         return
     if request.safeguarding_concern:

@@ -10,8 +10,12 @@ from teamaround.core.access import MEMBER_OF_PUBLIC
 from teamaround.core.audit import audit_record
 from teamaround.core.errors import Conflict, DomainError
 from teamaround.core.models import AuditAction
-from teamaround.frontdoor.models import RequestEventKind, RequestForSupport, RequestStatus
-from teamaround.frontdoor.models import RequestSource as Source
+from teamaround.frontdoor.models import (
+    RequestEventKind,
+    RequestForSupport,
+    RequestSource,
+    RequestStatus,
+)
 from teamaround.frontdoor.services.lifecycle import apply_event
 from teamaround.frontdoor.services.requests import (
     PUBLIC_FIELDS,
@@ -19,7 +23,7 @@ from teamaround.frontdoor.services.requests import (
     hash_code,
     new_reference,
     resume_code,
-    submit,
+    send_to_hub,
 )
 
 PUBLIC_ALLOWED = tuple(name for name in PUBLIC_FIELDS if name not in {"person", "tried"})
@@ -33,9 +37,9 @@ def public_request_save_draft(*, values: dict, request: RequestForSupport | None
     if request is None:
         code = resume_code()
         request = RequestForSupport(
-            reference=new_reference(), source=Source.PUBLIC, resume_code_hash=hash_code(code)
+            reference=new_reference(), source=RequestSource.PUBLIC, resume_code_hash=hash_code(code)
         )
-    elif request.source != Source.PUBLIC or request.status != RequestStatus.DRAFT:
+    elif request.source != RequestSource.PUBLIC or request.status != RequestStatus.DRAFT:
         raise Conflict("This request has already been sent.")
     _fill(request, values, PUBLIC_ALLOWED)
     request.save()
@@ -52,9 +56,9 @@ def public_request_save_draft(*, values: dict, request: RequestForSupport | None
 
 @transaction.atomic
 def public_request_submit(*, request: RequestForSupport) -> RequestForSupport:
-    if request.source != Source.PUBLIC:
+    if request.source != RequestSource.PUBLIC:
         raise DomainError("This is not a public request.")
-    submit(MEMBER_OF_PUBLIC, request)
+    send_to_hub(MEMBER_OF_PUBLIC, request)
     request.resume_code_hash = ""
     request.save(update_fields=["resume_code_hash"])
     return request
@@ -64,7 +68,9 @@ def public_request_resume(*, code: str) -> RequestForSupport:
     """The draft a resume code opens; a sent request cannot be reopened."""
     found = (
         RequestForSupport.objects.filter(
-            resume_code_hash=hash_code(code or ""), source=Source.PUBLIC, status=RequestStatus.DRAFT
+            resume_code_hash=hash_code(code or ""),
+            source=RequestSource.PUBLIC,
+            status=RequestStatus.DRAFT,
         ).first()
         if (code or "").strip()
         else None

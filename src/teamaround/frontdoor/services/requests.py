@@ -18,8 +18,12 @@ from teamaround.core.errors import DomainError
 from teamaround.core.models import AuditAction
 from teamaround.core.selectors import district_for_postcode
 from teamaround.frontdoor import adapters
-from teamaround.frontdoor.models import RequestEventKind, RequestForSupport, RequestStatus
-from teamaround.frontdoor.models import RequestSource as Source
+from teamaround.frontdoor.models import (
+    RequestEventKind,
+    RequestForSupport,
+    RequestSource,
+    RequestStatus,
+)
 from teamaround.frontdoor.services.checks import check_for_submission
 from teamaround.frontdoor.services.lifecycle import apply_event, hub_due_on
 from teamaround.people import services as people_services
@@ -89,7 +93,7 @@ def request_for_support_save_draft(
             user = actor_user(actor)
             request = RequestForSupport(
                 reference=new_reference(),
-                source=Source.PROFESSIONAL,
+                source=RequestSource.PROFESSIONAL,
                 referrer=user,
                 referrer_agency=user.agency if user else None,
                 referrer_name=user.get_full_name() if user else "",
@@ -118,7 +122,7 @@ def request_for_support_submit(
     *, actor, request: RequestForSupport, when=None
 ) -> RequestForSupport:
     with use_case(actor, "frontdoor.change_draft", request, what="send a request for support"):
-        return submit(actor, request, when=when)
+        return send_to_hub(actor, request, when=when)
 
 
 def request_for_support_send(*, actor, values: dict, when=None) -> RequestForSupport:
@@ -147,7 +151,7 @@ def request_for_support_withdraw(
         return request
 
 
-def submit(actor, request: RequestForSupport, *, when=None) -> RequestForSupport:
+def send_to_hub(actor, request: RequestForSupport, *, when=None) -> RequestForSupport:
     """Check, link the child, start the clock. Called inside the caller's use_case."""
     check_for_submission(request)
     moment = when or timezone.now()

@@ -14,7 +14,7 @@ from teamaround.core.access import require
 from teamaround.frontdoor import selectors, services
 from teamaround.frontdoor.forms import ConversationForm, ScrutinyForm, UploadForm
 from teamaround.frontdoor.models import MissingRoute
-from teamaround.frontdoor.views._helpers import attempt
+from teamaround.frontdoor.views.child_search import attempt
 
 
 @login_required

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from teamaround.frontdoor import services
 from teamaround.frontdoor.forms import PublicRequestForm, ResumeForm
 from teamaround.frontdoor.models import RequestForSupport, RequestStatus
-from teamaround.frontdoor.views._helpers import attempt
+from teamaround.frontdoor.views.child_search import attempt
 
 SESSION_KEY = "frontdoor_public_draft"
 

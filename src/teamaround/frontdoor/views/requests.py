@@ -15,7 +15,7 @@ from teamaround.frontdoor.forms import ConsultationForm, RequestForm, WithdrawFo
 from teamaround.frontdoor.models import RequestStatus
 from teamaround.frontdoor.selectors.staff import hub_staff
 from teamaround.frontdoor.services.requests import linkable_person
-from teamaround.frontdoor.views._helpers import attempt, search_known_child
+from teamaround.frontdoor.views.child_search import attempt, search_known_child
 
 
 @login_required

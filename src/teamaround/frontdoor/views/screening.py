@@ -24,7 +24,7 @@ from teamaround.frontdoor.forms import (
 from teamaround.frontdoor.models import DecisionRoute
 from teamaround.frontdoor.selectors import staff
 from teamaround.frontdoor.timeliness import annotate_rows
-from teamaround.frontdoor.views._helpers import attempt
+from teamaround.frontdoor.views.child_search import attempt
 
 PAGE_SIZE = 50
 

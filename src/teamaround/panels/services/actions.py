@@ -24,7 +24,7 @@ from teamaround.core.work import (
 )
 from teamaround.panels import adapters
 from teamaround.panels.models import ActionStatus, PanelAction
-from teamaround.panels.services._common import audit
+from teamaround.panels.services.guards import audit
 
 SOURCE_TYPE = "panels.panelaction"
 

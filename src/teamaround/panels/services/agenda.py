@@ -31,7 +31,7 @@ from teamaround.panels.models import (
     PanelReferral,
     ReferralStatus,
 )
-from teamaround.panels.services._common import audit, require_open, require_text
+from teamaround.panels.services.guards import audit, require_open, require_text
 from teamaround.panels.services.lifecycles import (
     MEETING_LIFECYCLE,
     REFERRAL_LIFECYCLE,

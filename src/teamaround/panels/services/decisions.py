@@ -19,8 +19,8 @@ from teamaround.panels.models import (
     PanelDecision,
 )
 from teamaround.panels.services import actions as action_services
-from teamaround.panels.services._common import audit, require_open
 from teamaround.panels.services.decision_kinds import KINDS
+from teamaround.panels.services.guards import audit, require_open
 from teamaround.panels.services.lifecycles import REFERRAL_LIFECYCLE, ReferralEvent
 
 

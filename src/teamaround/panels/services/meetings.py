@@ -13,7 +13,7 @@ from teamaround.core.access import use_case
 from teamaround.core.errors import DomainError
 from teamaround.core.models import AuditAction
 from teamaround.panels.models import MeetingAttendance, PanelMeeting
-from teamaround.panels.services._common import audit, require_open
+from teamaround.panels.services.guards import audit, require_open
 from teamaround.panels.services.lifecycles import MEETING_LIFECYCLE, MeetingEvent
 
 

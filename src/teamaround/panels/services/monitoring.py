@@ -16,7 +16,7 @@ from teamaround.panels.models import (
     PackageReview,
     PackageStatus,
 )
-from teamaround.panels.services._common import audit, require_open
+from teamaround.panels.services.guards import audit, require_open
 
 
 def package_review_record(

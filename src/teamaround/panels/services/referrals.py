@@ -12,7 +12,7 @@ from teamaround.core.access import actor_user, require, use_case
 from teamaround.core.errors import ValidationFailed
 from teamaround.core.models import AuditAction
 from teamaround.panels.models import CaseSubject, Panel, PanelReferral, ReferralStatus
-from teamaround.panels.services._common import audit
+from teamaround.panels.services.guards import audit
 from teamaround.panels.services.lifecycles import REFERRAL_LIFECYCLE, ReferralEvent
 
 DASH_THRESHOLD = 14

@@ -28,7 +28,7 @@ from teamaround.panels.models import (
     PanelType,
     SharingBasis,
 )
-from teamaround.panels.services._common import audit
+from teamaround.panels.services.guards import audit
 
 ESSEX_PANEL_TYPES = Path(__file__).resolve().parents[1] / "data" / "essex_panel_types.json"
 FIELDS = [f.name for f in PanelType._meta.fields if f.name not in {"id", "code"}]

@@ -13,8 +13,7 @@ from teamaround.core.access import require
 from teamaround.core.views.forms import attempt
 from teamaround.directory.selectors import publicly_visible
 from teamaround.panels import selectors, services
-from teamaround.panels.forms import DecisionForm as Form
-from teamaround.panels.forms import PackageReviewForm
+from teamaround.panels.forms import DecisionForm, PackageReviewForm
 from teamaround.panels.models import AgendaItem, DecisionKind, ItemKind
 
 
@@ -55,7 +54,7 @@ def decision_record(request, item_id):
     kind = request.GET.get("kind") or kinds[0]
     if kind not in kinds:
         raise Http404
-    form = Form(
+    form = DecisionForm(
         request.POST or None,
         kind=kind,
         people=_people(item),

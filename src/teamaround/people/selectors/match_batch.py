@@ -18,7 +18,7 @@ from teamaround.core.access import require
 from teamaround.core.audit import audit_record
 from teamaround.core.models import AuditAction
 from teamaround.people.matching import Candidate, Query, score
-from teamaround.people.models import PersonSearchKey as Key
+from teamaround.people.models import PersonSearchKey
 
 CHUNK = 300
 COLUMNS = list(Candidate.__dataclass_fields__)
@@ -67,7 +67,7 @@ def known_child_match_batch(
         # filter in SQL tempts SQLite onto the much larger name indexes).
         born = sorted({q.date_of_birth for q in chunk if q.date_of_birth})
         by_dob = defaultdict(list)
-        for row in Key.objects.filter(date_of_birth__in=born).values_list(*COLUMNS):
+        for row in PersonSearchKey.objects.filter(date_of_birth__in=born).values_list(*COLUMNS):
             candidate = Candidate(*row)
             by_dob[candidate.date_of_birth].append(candidate)
         for query in chunk:

@@ -24,8 +24,13 @@ from teamaround.core.models import AuditAction
 from teamaround.core.selectors import district_for_postcode
 from teamaround.people import validators
 from teamaround.people.matching import Candidate, Query, score
-from teamaround.people.models import IdentifierScheme, Involvement, Person, PersonIdentifier
-from teamaround.people.models import PersonSearchKey as Key
+from teamaround.people.models import (
+    IdentifierScheme,
+    Involvement,
+    Person,
+    PersonIdentifier,
+    PersonSearchKey,
+)
 from teamaround.people.permissions import person_filter
 
 ROUTE_LIMIT = 250
@@ -83,7 +88,7 @@ def candidates(query: Query, nhs_number: str = "") -> dict:
     best: dict = {}
     seen_rows: set = set()
     for route in _routes(query):
-        for row in Key.objects.filter(route).values_list("id", *COLUMNS)[:ROUTE_LIMIT]:
+        for row in PersonSearchKey.objects.filter(route).values_list("id", *COLUMNS)[:ROUTE_LIMIT]:
             if row[0] in seen_rows:
                 continue
             seen_rows.add(row[0])

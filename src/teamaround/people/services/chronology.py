@@ -13,7 +13,7 @@ from teamaround.core.access import actor_user, require
 from teamaround.core.errors import DomainError, ValidationFailed
 from teamaround.core.models import AuditAction
 from teamaround.people.models import Family, FamilyEvent, FamilyEventKind
-from teamaround.people.services._checks import audit_batch
+from teamaround.people.services.input_checks import audit_batch
 
 
 def _check_event(kind: str, summary: str) -> str:

@@ -21,8 +21,8 @@ from teamaround.people.models import (
     Relationship,
     RelationshipKind,
 )
-from teamaround.people.services._checks import audit
 from teamaround.people.services.chronology import family_event_record
+from teamaround.people.services.input_checks import audit
 
 
 @transaction.atomic

@@ -16,8 +16,8 @@ from teamaround.core.audit import audit_record
 from teamaround.core.errors import DomainError
 from teamaround.core.models import AuditAction
 from teamaround.people.models import BreakGlassGrant, Family, FamilyEventKind, Involvement, Person
-from teamaround.people.services._checks import audit, require_reason
 from teamaround.people.services.chronology import family_event_record
+from teamaround.people.services.input_checks import audit, require_reason
 
 BREAK_GLASS_HOURS = 24
 

@@ -25,8 +25,8 @@ from teamaround.people.models import (
     PersonName,
     Relationship,
 )
-from teamaround.people.services._checks import audit, require_reason
 from teamaround.people.services.families import record_for_families
+from teamaround.people.services.input_checks import audit, require_reason
 from teamaround.people.services.search_keys import search_keys_refresh
 
 # (key in PersonMerge.moved, model, the field that points at the person)

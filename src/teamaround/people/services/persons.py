@@ -29,7 +29,7 @@ from teamaround.people.models import (
     PersonIdentifier,
     PersonName,
 )
-from teamaround.people.services._checks import Checks, audit
+from teamaround.people.services.input_checks import Checks, audit
 from teamaround.people.services.search_keys import search_keys_refresh
 
 PERSON_FIELDS = (

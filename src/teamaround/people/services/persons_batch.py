@@ -35,8 +35,8 @@ from teamaround.people.models import (
     PersonAddress,
     PersonIdentifier,
 )
-from teamaround.people.services._checks import Checks, audit_batch
 from teamaround.people.services.bulk import Buffers
+from teamaround.people.services.input_checks import Checks, audit_batch
 from teamaround.people.services.persons import PERSON_FIELDS, _check_address, _check_person
 from teamaround.people.services.search_keys import key_rows
 

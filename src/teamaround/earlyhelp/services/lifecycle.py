@@ -1,5 +1,6 @@
-"""What every early help use-case shares: typed events that move an episode's status and feed
-the family's chronology, the closed-episode rule, involvements, review dates and work items."""
+"""An episode's lifecycle and what follows from it: typed events that move its status (through
+core.transitions) and feed the family's chronology, the closed-episode rule, the involvements
+that let the TAF see the family, review dates and work items."""
 
 from __future__ import annotations
 
@@ -20,34 +21,48 @@ from teamaround.people import selectors as people_selectors
 from teamaround.people import services as people_services
 from teamaround.people.models import FamilyEventKind
 
-Kind, Status = EpisodeEventKind, EpisodeStatus
 DEFAULT_REVIEW_WEEKS = 6
 REVIEW_SOURCE = "earlyhelp.review"
 ACTION_SOURCE = "earlyhelp.planaction"
 
 
 def _assessed(episode: Episode) -> str:
-    return Status.ASSESSED if episode.status == Status.OPEN else episode.status
+    return EpisodeStatus.ASSESSED if episode.status == EpisodeStatus.OPEN else episode.status
 
 
 def _planned(episode: Episode) -> str:
-    return Status.PLANNED if episode.status in (Status.OPEN, Status.ASSESSED) else episode.status
+    return (
+        EpisodeStatus.PLANNED
+        if episode.status in (EpisodeStatus.OPEN, EpisodeStatus.ASSESSED)
+        else episode.status
+    )
 
 
-WORKING = {Status.OPEN, Status.ASSESSED, Status.PLANNED, Status.REVIEWING}
+WORKING = {
+    EpisodeStatus.OPEN,
+    EpisodeStatus.ASSESSED,
+    EpisodeStatus.PLANNED,
+    EpisodeStatus.REVIEWING,
+}
 # kind -> where it may happen, the status afterwards, and how it reads in the chronology.
 EPISODE_LIFECYCLE = Lifecycle(
     {
-        Kind.OPENED: step(None, Status.OPEN, FamilyEventKind.EPISODE_OPENED),
-        Kind.ASSESSED: step(WORKING, _assessed, FamilyEventKind.ASSESSMENT_SIGNED_OFF),
-        Kind.PLANNED: step(WORKING, _planned, FamilyEventKind.PLAN_AGREED),
-        Kind.REVIEWED: step(WORKING, Status.REVIEWING, FamilyEventKind.TAF_MEETING),
-        Kind.LEAD_CHANGED: step(WORKING, None, FamilyEventKind.LEAD_PROFESSIONAL_CHANGED),
-        Kind.STEPPED_UP: step(WORKING, None, FamilyEventKind.STEPPED_UP),
-        Kind.STEPPED_DOWN: step(WORKING, None, FamilyEventKind.STEPPED_DOWN),
-        Kind.CLOSED: step(WORKING, Status.CLOSED, FamilyEventKind.EPISODE_CLOSED),
-        Kind.REOPENED: step(
-            {Status.CLOSED}, lambda e: working_status(e), FamilyEventKind.EPISODE_REOPENED
+        EpisodeEventKind.OPENED: step(None, EpisodeStatus.OPEN, FamilyEventKind.EPISODE_OPENED),
+        EpisodeEventKind.ASSESSED: step(WORKING, _assessed, FamilyEventKind.ASSESSMENT_SIGNED_OFF),
+        EpisodeEventKind.PLANNED: step(WORKING, _planned, FamilyEventKind.PLAN_AGREED),
+        EpisodeEventKind.REVIEWED: step(
+            WORKING, EpisodeStatus.REVIEWING, FamilyEventKind.TAF_MEETING
+        ),
+        EpisodeEventKind.LEAD_CHANGED: step(
+            WORKING, None, FamilyEventKind.LEAD_PROFESSIONAL_CHANGED
+        ),
+        EpisodeEventKind.STEPPED_UP: step(WORKING, None, FamilyEventKind.STEPPED_UP),
+        EpisodeEventKind.STEPPED_DOWN: step(WORKING, None, FamilyEventKind.STEPPED_DOWN),
+        EpisodeEventKind.CLOSED: step(
+            WORKING, EpisodeStatus.CLOSED, FamilyEventKind.EPISODE_CLOSED
+        ),
+        EpisodeEventKind.REOPENED: step(
+            {EpisodeStatus.CLOSED}, lambda e: working_status(e), FamilyEventKind.EPISODE_REOPENED
         ),
     },
     noun="episode",
@@ -56,16 +71,16 @@ EPISODE_LIFECYCLE = Lifecycle(
 
 def require_open(episode: Episode) -> None:
     """A closed episode is a record of what happened: it changes only by being reopened."""
-    if episode.status == Status.CLOSED:
+    if episode.status == EpisodeStatus.CLOSED:
         raise DomainError("This episode is closed. Reopen it to make changes.")
 
 
 def record_event(actor, episode: Episode, kind: str, summary: str, *, when=None) -> EpisodeEvent:
     """Append a typed event, move the status through EPISODE_LIFECYCLE, and add it to the
     family chronology. `summary` names what happened, never a family member's details."""
-    if kind == Kind.REOPENED and episode.status != Status.CLOSED:
+    if kind == EpisodeEventKind.REOPENED and episode.status != EpisodeStatus.CLOSED:
         raise DomainError("Only a closed episode can be reopened.")
-    if kind not in (Kind.OPENED, Kind.REOPENED):
+    if kind not in (EpisodeEventKind.OPENED, EpisodeEventKind.REOPENED):
         require_open(episode)
     moved = EPISODE_LIFECYCLE.move(episode, kind, actor=actor, when=when, why=summary, save=False)
     if moved.changed:
@@ -88,13 +103,13 @@ def record_event(actor, episode: Episode, kind: str, summary: str, *, when=None)
 def working_status(episode: Episode) -> str:
     """The status an episode's records imply (used when it is reopened)."""
     if episode.meetings.exists():
-        return Status.REVIEWING
+        return EpisodeStatus.REVIEWING
     if hasattr(episode, "plan"):
-        return Status.PLANNED
+        return EpisodeStatus.PLANNED
     assessment = getattr(episode, "assessment", None)
     if assessment is not None and assessment.status == "signed_off":
-        return Status.ASSESSED
-    return Status.OPEN
+        return EpisodeStatus.ASSESSED
+    return EpisodeStatus.OPEN
 
 
 def review_weeks(episode: Episode) -> int:
