@@ -51,5 +51,9 @@ def test_minutes_pages_and_pdf(heard_case, signed_in):
     assert "Approved" in page and "Not heard: carried over" in page
     pdf = client.get(f"/panels/meetings/{ctx['meeting'].pk}/minutes.pdf")
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    from teamaround.core.models import AuditEvent
+
+    exported = AuditEvent.objects.filter(action="export", object_id=str(ctx["meeting"].pk))
+    assert exported.count() == 1  # the PDF leaves TeamAround: recorded as an export
     response = client.post(url + "correct/", {"correction": "", "reason": ""})
     assert response.status_code == 200 and "govuk-error-summary" in response.content.decode()

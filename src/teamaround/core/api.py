@@ -1,9 +1,11 @@
 """API plumbing shared by every app, the one place errors become responses: a DomainError is
 a 400 with field errors, a Conflict 409, a refused record (RecordRefused) 404 so that guessing
-ids reveals nothing, any other refusal 403; all in DRF's usual shape."""
+ids reveals nothing, any other refusal 403; all in DRF's usual shape. And the one pagination
+helper for lists read through selectors (`paginated`)."""
 
 from rest_framework import status
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from teamaround.core.access import ensure_refusal_recorded
@@ -22,3 +24,12 @@ def exception_handler(exc, context):
         ensure_refusal_recorded(exc)
         return Response({"detail": exc.message}, status=status.HTTP_403_FORBIDDEN)
     return drf_exception_handler(exc, context)
+
+
+def paginated(view, request, queryset, serializer) -> Response:
+    """One page of `queryset` in the API's usual shape (count, next, previous, results), for
+    ViewSets that list through a selector rather than through `get_queryset`."""
+    paginator = api_settings.DEFAULT_PAGINATION_CLASS()
+    page = paginator.paginate_queryset(queryset, request, view=view)
+    context = {"request": request}  # serializers that hide fields by the caller need it
+    return paginator.get_paginated_response(serializer(page, many=True, context=context).data)

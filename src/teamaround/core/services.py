@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
-from teamaround.core.access import actor_user, use_case
-from teamaround.core.audit import audit_record, changed_fields
+from teamaround.core.access import use_case
+from teamaround.core.audit import audit_record
 from teamaround.core.errors import DomainError
 from teamaround.core.geography_file import GeographyFile, parse_geography
 from teamaround.core.models import AuditAction, District, PostcodeOutwardCode, Quadrant
+from teamaround.core.updates import model_update
 
 
 def district_update(*, actor, district: District, **values) -> District:
@@ -15,11 +16,7 @@ def district_update(*, actor, district: District, **values) -> District:
         name = values.get("name", "").strip()
         if not name:
             raise DomainError("Enter the district's name.", field="name")
-        changes = changed_fields(district, values)
-        for field, value in values.items():
-            setattr(district, field, value)
-        district.updated_by = actor_user(actor)
-        district.save()
+        changes = model_update(district, actor=actor, values=values)
         audit_record(
             action=AuditAction.UPDATE, actor=actor, obj=district, summary=name, changes=changes
         )
@@ -30,10 +27,7 @@ def quadrant_update(*, actor, quadrant: Quadrant, name: str) -> Quadrant:
     with use_case(actor, "core.manage_geography", quadrant, what="change a quadrant"):
         if not name.strip():
             raise DomainError("Enter the quadrant's name.", field="name")
-        changes = changed_fields(quadrant, {"name": name.strip()})
-        quadrant.name = name.strip()
-        quadrant.updated_by = actor_user(actor)
-        quadrant.save()
+        changes = model_update(quadrant, actor=actor, values={"name": name.strip()})
         audit_record(action=AuditAction.UPDATE, actor=actor, obj=quadrant, changes=changes)
         return quadrant
 

@@ -10,8 +10,8 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
-from rest_framework.settings import api_settings
 
+from teamaround.core.api import paginated
 from teamaround.frontdoor import selectors, services
 from teamaround.frontdoor.serializers import (
     DecisionInput,
@@ -22,13 +22,6 @@ from teamaround.frontdoor.serializers import (
     RequestOutput,
 )
 from teamaround.frontdoor.services.requests import linkable_person
-
-
-def _page(view, request, queryset, serializer):
-    paginator = api_settings.DEFAULT_PAGINATION_CLASS()
-    page = paginator.paginate_queryset(queryset, request, view=view)
-    return paginator.get_paginated_response(serializer(page, many=True).data)
-
 
 UUID_PATH_ID = OpenApiParameter("id", OpenApiTypes.UUID, OpenApiParameter.PATH)
 
@@ -43,7 +36,7 @@ class RequestForSupportViewSet(viewsets.ViewSet):
 
     @extend_schema(responses=RequestOutput(many=True))
     def list(self, request):
-        return _page(self, request, selectors.my_requests(actor=request.user), RequestOutput)
+        return paginated(self, request, selectors.my_requests(actor=request.user), RequestOutput)
 
     @extend_schema(responses=RequestOutput)
     def retrieve(self, request, pk=None):
@@ -92,7 +85,7 @@ class HubQueueViewSet(viewsets.ViewSet):
             level=int(params["level"]) if params.get("level", "").isdigit() else None,
         )
         queue = selectors.hub_queue(actor=request.user, filters=filters, today=timezone.localdate())
-        return _page(self, request, queue.prefetch_related("decisions__level"), RequestOutput)
+        return paginated(self, request, queue.prefetch_related("decisions__level"), RequestOutput)
 
 
 class MissingNotificationViewSet(viewsets.ViewSet):
@@ -102,7 +95,7 @@ class MissingNotificationViewSet(viewsets.ViewSet):
     @extend_schema(responses=MissingOutput(many=True))
     def list(self, request):
         episodes = selectors.missing_episode_list(actor=request.user)
-        return _page(self, request, episodes, MissingOutput)
+        return paginated(self, request, episodes, MissingOutput)
 
     @extend_schema(request=MissingInput, responses={201: MissingOutput, 200: MissingOutput})
     def create(self, request):

@@ -8,6 +8,7 @@ from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from teamaround.core.api import paginated
 from teamaround.panels import selectors, services
 from teamaround.panels.models import AgendaItem
 from teamaround.panels.serializers import (
@@ -24,15 +25,6 @@ UUID_PATH_ID = OpenApiParameter("id", OpenApiTypes.UUID, OpenApiParameter.PATH)
 BY_ID = {"retrieve": extend_schema(parameters=[UUID_PATH_ID])}
 
 
-def _page(view, request, queryset, serializer):
-    from rest_framework.settings import api_settings
-
-    paginator = api_settings.DEFAULT_PAGINATION_CLASS()
-    page = paginator.paginate_queryset(queryset, request, view=view)
-    context = {"request": request}
-    return paginator.get_paginated_response(serializer(page, many=True, context=context).data)
-
-
 @extend_schema_view(**BY_ID)
 class PanelTypeViewSet(viewsets.ViewSet):
     """Panel types: what each panel is for and the rules it runs by."""
@@ -41,7 +33,9 @@ class PanelTypeViewSet(viewsets.ViewSet):
 
     @extend_schema(responses=PanelTypeOutput(many=True))
     def list(self, request):
-        return _page(self, request, selectors.panel_type_list(actor=request.user), PanelTypeOutput)
+        return paginated(
+            self, request, selectors.panel_type_list(actor=request.user), PanelTypeOutput
+        )
 
     @extend_schema(responses=PanelTypeOutput)
     def retrieve(self, request, pk=None):
@@ -59,7 +53,7 @@ class MeetingViewSet(viewsets.ViewSet):
 
     @extend_schema(responses=MeetingOutput(many=True))
     def list(self, request):
-        return _page(self, request, selectors.meeting_list(actor=request.user), MeetingOutput)
+        return paginated(self, request, selectors.meeting_list(actor=request.user), MeetingOutput)
 
     @extend_schema(responses=MeetingOutput)
     def retrieve(self, request, pk=None):
@@ -104,7 +98,7 @@ class DecisionViewSet(viewsets.ViewSet):
         meeting = request.query_params.get("meeting")
         if meeting:
             decisions = decisions.filter(item__meeting_id=_uuid(meeting))
-        return _page(self, request, decisions, PanelDecisionOutput)
+        return paginated(self, request, decisions, PanelDecisionOutput)
 
     @extend_schema(responses=PanelDecisionOutput)
     def retrieve(self, request, pk=None):
@@ -156,7 +150,7 @@ class ActionViewSet(viewsets.ViewSet):
 
     @extend_schema(responses=ActionOutput(many=True))
     def list(self, request):
-        return _page(self, request, selectors.action_list(actor=request.user), ActionOutput)
+        return paginated(self, request, selectors.action_list(actor=request.user), ActionOutput)
 
     @extend_schema(responses=ActionOutput)
     def retrieve(self, request, pk=None):

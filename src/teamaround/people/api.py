@@ -9,16 +9,10 @@ from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
-from rest_framework.settings import api_settings
 
+from teamaround.core.api import paginated
 from teamaround.people import selectors, services
 from teamaround.people import serializers as io
-
-
-def _page(view, request, queryset, serializer):
-    paginator = api_settings.DEFAULT_PAGINATION_CLASS()
-    page = paginator.paginate_queryset(queryset, request, view=view)
-    return paginator.get_paginated_response(serializer(page, many=True).data)
 
 
 class PersonViewSet(viewsets.ViewSet):
@@ -30,7 +24,7 @@ class PersonViewSet(viewsets.ViewSet):
     @extend_schema(responses=io.PersonSummaryOutput(many=True))
     def list(self, request):
         people = selectors.person_list(actor=request.user, query=request.query_params.get("q", ""))
-        return _page(self, request, people, io.PersonSummaryOutput)
+        return paginated(self, request, people, io.PersonSummaryOutput)
 
     @extend_schema(responses=io.PersonOutput)
     def retrieve(self, request, pk=None):
@@ -86,7 +80,7 @@ class FamilyViewSet(viewsets.ViewSet):
 
     @extend_schema(responses=io.FamilySummaryOutput(many=True))
     def list(self, request):
-        return _page(
+        return paginated(
             self, request, selectors.family_list(actor=request.user), io.FamilySummaryOutput
         )
 
@@ -121,7 +115,7 @@ class RelationshipViewSet(viewsets.ViewSet):
     @extend_schema(responses=io.RelationshipOutput(many=True))
     def list(self, request):
         relationships = selectors.relationship_list(actor=request.user)
-        return _page(self, request, relationships, io.RelationshipOutput)
+        return paginated(self, request, relationships, io.RelationshipOutput)
 
     @extend_schema(request=io.RelationshipInput, responses={201: io.RelationshipOutput})
     def create(self, request):

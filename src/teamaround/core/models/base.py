@@ -4,6 +4,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 
 class TrackedModel(models.Model):
@@ -30,3 +31,13 @@ class TrackedModel(models.Model):
     @property
     def is_archived(self) -> bool:
         return self.archived_at is not None
+
+    def archive(self, *, actor, reason: str) -> None:
+        """Archive with a reason instead of deleting (history is never lost). The caller's
+        use-case checks access and writes the audit event."""
+        from teamaround.core.access import actor_user
+
+        self.archived_at = timezone.now()
+        self.archived_reason = reason
+        self.updated_by = actor_user(actor)
+        self.save(update_fields=["archived_at", "archived_reason", "updated_by", "updated_at"])

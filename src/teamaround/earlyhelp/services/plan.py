@@ -10,6 +10,7 @@ from teamaround.core.access import actor_user, use_case
 from teamaround.core.audit import audit_record
 from teamaround.core.errors import Conflict, DomainError, ValidationFailed
 from teamaround.core.models import AuditAction
+from teamaround.core.updates import model_update
 from teamaround.earlyhelp.models import EarlyHelpPlan, Episode, EpisodeEventKind, PlanAction
 from teamaround.earlyhelp.services import lifecycle
 from teamaround.earlyhelp.services._family import current_members
@@ -123,8 +124,7 @@ def _check_action(episode, row, index, existing, errors) -> dict | None:
 def _apply(actor, plan: EarlyHelpPlan, row: dict, existing: dict) -> None:
     if row.get("remove"):
         action = existing[str(row["id"])]
-        action.archived_at, action.archived_reason = timezone.now(), "Taken off the plan"
-        action.save()
+        action.archive(actor=actor, reason="Taken off the plan")
         lifecycle.action_work_cancel(actor, action)
         return
     owner = row.get("owner")
@@ -138,13 +138,8 @@ def _apply(actor, plan: EarlyHelpPlan, row: dict, existing: dict) -> None:
     }
     if row.get("id"):
         action = existing[str(row["id"])]
-        changed = any(getattr(action, k) != v for k, v in values.items())
-        if not changed:
+        if not model_update(action, actor=actor, values=values):
             return
-        for key, value in values.items():
-            setattr(action, key, value)
-        action.updated_by = actor_user(actor)
-        action.save()
     else:
         action = PlanAction.objects.create(plan=plan, created_by=actor_user(actor), **values)
     lifecycle.action_work_set(actor, action)

@@ -3,6 +3,8 @@ case summaries: those are working papers whose access ends with the meeting)."""
 
 from __future__ import annotations
 
+from teamaround.core.audit import audit_record
+from teamaround.core.models import AuditAction
 from teamaround.core.records import record_get
 from teamaround.panels.models import ItemKind, Minutes, PanelMeeting
 from teamaround.panels.permissions import meeting_filter
@@ -42,13 +44,23 @@ def minutes_context(meeting: PanelMeeting) -> dict:
     }
 
 
-def minutes_get(*, actor, meeting_id):
-    """The meeting (audited view of its minutes) and its Minutes, if drafted."""
+def minutes_get(*, actor, meeting_id, export: bool = False):
+    """The meeting (audited view of its minutes) and its Minutes, if drafted. `export=True`
+    for a download (the PDF): recorded as an export, not a view, since the copy leaves
+    TeamAround."""
     meeting = record_get(
         PanelMeeting.objects.select_related("panel__panel_type"),
         actor=actor,
         pk=meeting_id,
         rule=meeting_filter(actor),
         what="a panel meeting's minutes",
+        audit=not export,
     )
+    if export:
+        audit_record(
+            action=AuditAction.EXPORT,
+            actor=actor,
+            obj=meeting,
+            summary="Downloaded a panel meeting's minutes as a PDF",
+        )
     return meeting, Minutes.objects.filter(meeting=meeting).first()

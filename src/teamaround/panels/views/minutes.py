@@ -55,7 +55,7 @@ def minutes_page(request, meeting_id):
 def minutes_pdf(request, meeting_id):
     from weasyprint import HTML
 
-    meeting, minutes = selectors.minutes_get(actor=request.user, meeting_id=meeting_id)
+    meeting, minutes = selectors.minutes_get(actor=request.user, meeting_id=meeting_id, export=True)
     html = render(
         request,
         "panels/minutes_print.html",
