@@ -223,3 +223,29 @@ def test_the_api_receives_a_notification_once(api_as, school_lead, make_user, ch
     assert first.json()["id"] == again.json()["id"]
     assert MissingEpisode.objects.filter(notification_id="EP-77").count() == 1
     assert api_as(police).get("/api/v1/hub/missing-notifications/").status_code == 403
+
+
+def test_the_deadline_is_one_working_day_from_arrival_over_a_bank_holiday_weekend(
+    notify, known_child, social_care_team, make_user
+):
+    """Received on the Thursday before Easter 2026 (Good Friday and Easter Monday are bank
+    holidays): the Hub's screening request and the allocated worker's task are both due on
+    Tuesday 7 April, one working day later; the return conversation 72 hours after return."""
+    from datetime import datetime
+    from unittest import mock
+    from zoneinfo import ZoneInfo
+
+    from teamaround.frontdoor.services.lifecycle import HUB_RESPONSE_WORKING_DAYS
+
+    assert HUB_RESPONSE_WORKING_DAYS == 1
+    arrived = datetime(2026, 4, 2, 17, 30, tzinfo=ZoneInfo("Europe/London"))
+    worker = make_user(Role.SOCIAL_WORKER, team=social_care_team)
+    known_child(team=social_care_team, lead_worker=worker)
+    known_child(forenames="Leah", surname="Okafor", born=date(2010, 1, 5))
+    with mock.patch("django.utils.timezone.now", return_value=arrived):
+        allocated, _ = notify()
+        screened, _ = notify(forenames="Leah", surname="Okafor", born=date(2010, 1, 5))
+    assert WorkItem.objects.get(source_id=str(allocated.pk)).due_on == date(2026, 4, 7)
+    assert screened.screening_request.due_on == date(2026, 4, 7)
+    conversation = screened.return_conversation
+    assert conversation.due_by == screened.returned_at + timedelta(hours=72)

@@ -75,3 +75,12 @@ def test_date_of_birth_cannot_be_in_the_future_unless_expected():
     assert validators.validate_date_of_birth(date(2026, 8, 1), kind="expected", today=today)
     with pytest.raises(DomainError, match="expected date"):
         validators.validate_date_of_birth(date(2026, 4, 1), kind="expected", today=today)
+
+
+@pytest.mark.parametrize("value", ["1000000060", "100 000 0060"])
+def test_a_valid_nhs_number_whose_check_digit_is_0_is_accepted(value):
+    """Remainder 0 makes the Modulus 11 check 11, which is written as the digit 0."""
+    assert validators.nhs_number_check_digit("100000006") == 0
+    assert validators.validate_nhs_number(value) == "1000000060"
+    with pytest.raises(DomainError):
+        validators.validate_nhs_number("1000000061")
