@@ -14,9 +14,9 @@ from decimal import Decimal
 from django.utils import timezone
 
 from teamaround.core.access import SYSTEM, actor_user, require, use_case
-from teamaround.core.audit import changed_fields
 from teamaround.core.errors import DomainError, ValidationFailed
 from teamaround.core.models import AuditAction
+from teamaround.core.updates import model_update
 from teamaround.directory import geo
 from teamaround.directory.models import (
     AccessRoute,
@@ -28,7 +28,8 @@ from teamaround.directory.models import (
     ServiceAtLocation,
     Weekday,
 )
-from teamaround.directory.services.common import audit_change, ids, search_text_for
+from teamaround.directory.services.audit_trail import audit_change, ids
+from teamaround.directory.services.search_text import search_text_for
 
 RELATIONS = ("levels", "needs_met", "districts")
 
@@ -92,11 +93,7 @@ def service_update(
             cost_description = current.amount_description if current else ""
         new_review = values.get("review_date") not in (None, service.review_date)
         _check(merged, relations or None, cost_amount, cost_description, new=new_review)
-        changes = changed_fields(service, values)
-        for name, value in values.items():
-            setattr(service, name, value)
-        service.updated_by = actor_user(actor)
-        service.save()
+        changes = model_update(service, actor=actor, values=values)
         for name, rows in relations.items():
             before = ids(getattr(service, name).all())
             getattr(service, name).set(rows)
@@ -113,10 +110,7 @@ def service_archive(*, actor, service: Service, reason: str) -> Service:
     with use_case(actor, "directory.edit_services", service, what="archive a directory service"):
         if not (reason or "").strip():
             raise DomainError("Give a reason.", field="reason")
-        service.archived_at = timezone.now()
-        service.archived_reason = reason.strip()
-        service.updated_by = actor_user(actor)
-        service.save()
+        service.archive(actor=actor, reason=reason.strip())
         audit_change(actor, service, AuditAction.ARCHIVE, reason=reason)
         return service
 

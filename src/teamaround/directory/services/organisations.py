@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from django.utils import timezone
-
 from teamaround.core.access import actor_user, use_case
-from teamaround.core.audit import changed_fields
 from teamaround.core.errors import DomainError
 from teamaround.core.models import AuditAction
+from teamaround.core.updates import model_update
 from teamaround.directory.models import DirectoryEditor, Organisation
-from teamaround.directory.services.common import audit_change
+from teamaround.directory.services.audit_trail import audit_change
 
 
 def organisation_create(*, actor, name: str, description: str, id=None, **details) -> Organisation:
@@ -37,11 +35,7 @@ def organisation_update(*, actor, organisation: Organisation, **values) -> Organ
     with use_case(
         actor, "directory.edit_services", organisation, what="change a directory organisation"
     ):
-        changes = changed_fields(organisation, values)
-        for name, value in values.items():
-            setattr(organisation, name, value)
-        organisation.updated_by = actor_user(actor)
-        organisation.save()
+        changes = model_update(organisation, actor=actor, values=values)
         audit_change(actor, organisation, AuditAction.UPDATE, changes)
         return organisation
 
@@ -74,9 +68,6 @@ def directory_editor_revoke(*, actor, grant: DirectoryEditor, reason: str) -> Di
     with use_case(actor, "directory.manage_directory", what="withdraw a directory editor"):
         if not (reason or "").strip():
             raise DomainError("Give a reason.", field="reason")
-        grant.archived_at = timezone.now()
-        grant.archived_reason = reason.strip()
-        grant.updated_by = actor_user(actor)
-        grant.save()
+        grant.archive(actor=actor, reason=reason.strip())
         audit_change(actor, grant, AuditAction.ARCHIVE, reason=reason)
         return grant

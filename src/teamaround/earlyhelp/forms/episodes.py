@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from teamaround.accounts.models import AgencyKind, Team
-from teamaround.earlyhelp.forms._fields import (
+from teamaround.earlyhelp.forms.fields import (
     DateField,
     StaffChoiceField,
     domain_field,

@@ -9,6 +9,7 @@ from teamaround.core.access import actor_user, on_behalf_of, use_case
 from teamaround.core.audit import audit_record
 from teamaround.core.errors import DomainError, ValidationFailed
 from teamaround.core.models import AuditAction
+from teamaround.core.updates import model_update
 from teamaround.core.work import work_item_cancel_for_source
 from teamaround.earlyhelp.models import (
     AssessedNeed,
@@ -19,7 +20,7 @@ from teamaround.earlyhelp.models import (
     SharedFamilyAssessment,
 )
 from teamaround.earlyhelp.services import lifecycle
-from teamaround.earlyhelp.services._family import current_members
+from teamaround.earlyhelp.services.household import current_members
 
 EDITABLE = (AssessmentStatus.DRAFT, AssessmentStatus.RETURNED)
 
@@ -45,9 +46,9 @@ def _member(episode: Episode, person):
 def assessment_summary_save(*, actor, episode: Episode, family_summary: str):
     with use_case(actor, "earlyhelp.change_episode", episode, what="change an assessment"):
         assessment = _draft(actor, episode)
-        assessment.family_summary = (family_summary or "").strip()
-        assessment.updated_by = actor_user(actor)
-        assessment.save()
+        model_update(
+            assessment, actor=actor, values={"family_summary": (family_summary or "").strip()}
+        )
         return assessment
 
 
@@ -122,10 +123,11 @@ def assessment_submit(*, actor, episode: Episode) -> SharedFamilyAssessment:
             errors["needs"] = ["Record at least one need."]
         if errors:
             raise ValidationFailed(errors)
-        assessment.status = AssessmentStatus.SUBMITTED
-        assessment.submitted_at = timezone.now()
-        assessment.updated_by = actor_user(actor)
-        assessment.save()
+        model_update(
+            assessment,
+            actor=actor,
+            values={"status": AssessmentStatus.SUBMITTED, "submitted_at": timezone.now()},
+        )
         audit_record(
             action=AuditAction.UPDATE,
             actor=actor,
@@ -169,10 +171,11 @@ def assessment_return(*, actor, assessment: SharedFamilyAssessment, reason: str)
         _submitted(actor, assessment, "return")
         if not (reason or "").strip():
             raise DomainError("Say what more work the assessment needs.", field="reason")
-        assessment.status = AssessmentStatus.RETURNED
-        assessment.returned_reason = reason.strip()
-        assessment.updated_by = actor_user(actor)
-        assessment.save()
+        model_update(
+            assessment,
+            actor=actor,
+            values={"status": AssessmentStatus.RETURNED, "returned_reason": reason.strip()},
+        )
         audit_record(
             action=AuditAction.UPDATE,
             actor=actor,

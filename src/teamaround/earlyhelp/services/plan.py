@@ -13,7 +13,7 @@ from teamaround.core.models import AuditAction
 from teamaround.core.updates import model_update
 from teamaround.earlyhelp.models import EarlyHelpPlan, Episode, EpisodeEventKind, PlanAction
 from teamaround.earlyhelp.services import lifecycle
-from teamaround.earlyhelp.services._family import current_members
+from teamaround.earlyhelp.services.household import current_members
 
 CONFLICT = (
     "Someone else saved this plan while you were editing it, so your changes have not been "

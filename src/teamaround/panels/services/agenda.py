@@ -17,6 +17,7 @@ from django.utils import timezone
 from teamaround.core.access import actor_user, use_case
 from teamaround.core.errors import DomainError
 from teamaround.core.models import AuditAction
+from teamaround.core.updates import model_update
 from teamaround.panels.models import (
     ActionStatus,
     AgendaItem,
@@ -163,9 +164,8 @@ def case_summary_save(*, actor, summary: CaseSummary, text: str) -> CaseSummary:
     meeting = summary.item.meeting
     with use_case(actor, "panels.run_meeting", meeting, what="prepare a case summary"):
         require_open(meeting)
-        summary.text = require_text(text, "text", "Write the summary the panel needs.")
-        summary.updated_by = actor_user(actor)
-        summary.save()
+        text = require_text(text, "text", "Write the summary the panel needs.")
+        model_update(summary, actor=actor, values={"text": text})
         audit(actor, summary, AuditAction.UPDATE, "Prepared a case summary")
         return summary
 
