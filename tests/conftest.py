@@ -68,6 +68,16 @@ def api_as():
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with empty rate-limit counts (they live in the cache)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _fast_test_settings(settings):
     """Plain static storage, and a fast password hasher (the real one is slow on purpose)."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

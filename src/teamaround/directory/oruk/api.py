@@ -17,6 +17,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from teamaround.core.ratelimits import PublicApiThrottle
 from teamaround.directory import geo, taxonomy
 from teamaround.directory.models import (
     Organisation,
@@ -35,7 +36,7 @@ MAX_PER_PAGE = 200
 class OrukView(APIView):
     authentication_classes: list = []
     permission_classes = [AllowAny]
-    throttle_classes: list = []
+    throttle_classes = [PublicApiThrottle]
 
 
 def _number(request, name: str, cast=int):
