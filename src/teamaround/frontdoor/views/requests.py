@@ -9,7 +9,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from teamaround.core.access import require
+from teamaround.core.audit import audit_listed
 from teamaround.core.models import WindscreenLevel
+from teamaround.core.navigation import actions_for
 from teamaround.frontdoor import selectors, services
 from teamaround.frontdoor.forms import ConsultationForm, RequestForm, WithdrawForm
 from teamaround.frontdoor.models import RequestStatus
@@ -101,7 +103,13 @@ def my_requests(request):
     return render(
         request,
         "frontdoor/my_requests.html",
-        {"requests": selectors.my_requests(actor=request.user)[:200]},
+        {
+            "requests": audit_listed(
+                selectors.my_requests(actor=request.user)[:200],
+                actor=request.user,
+                what="my requests for support",
+            )
+        },
     )
 
 
@@ -162,10 +170,20 @@ def consultation_new(request):
     return render(request, "frontdoor/consultation_form.html", {"form": form, "results": results})
 
 
+HAND_OVER = "frontdoor.handover"
+
+
 @require_POST
 @login_required
 def hand_over_accept(request, hand_over_id):
     hand_over = selectors.hand_over_get(actor=request.user, hand_over_id=hand_over_id)
+    # Where another app opens the work (early help opens the episode), accepting is part of
+    # that step: a family is never left with an accepted hand-over and nothing opened.
+    next_step = next(
+        (a for a in actions_for(HAND_OVER, request.user, hand_over) if a["primary"]), None
+    )
+    if next_step is not None:
+        return redirect(next_step["href"])
     services.hand_over_accept(actor=request.user, hand_over=hand_over)
     messages.success(request, "The hand-over has been accepted.")
     return redirect("frontdoor:hand-overs")
@@ -176,5 +194,11 @@ def hand_overs(request):
     return render(
         request,
         "frontdoor/hand_overs.html",
-        {"hand_overs": selectors.hand_overs_for_my_team(actor=request.user)[:200]},
+        {
+            "hand_overs": audit_listed(
+                selectors.hand_overs_for_my_team(actor=request.user)[:200],
+                actor=request.user,
+                what="hand-overs to my team",
+            )
+        },
     )
