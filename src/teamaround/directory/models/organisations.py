@@ -8,10 +8,10 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from teamaround.core.models import TrackedModel
+from teamaround.core.models import TrackedModel, Versioned
 
 
-class Organisation(TrackedModel):
+class Organisation(Versioned, TrackedModel):
     """A provider of services: a council team, an NHS trust, a school, a charity."""
 
     name = models.CharField(max_length=200)

@@ -10,7 +10,7 @@ import uuid
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from teamaround.core.models import TrackedModel
+from teamaround.core.models import TrackedModel, Versioned
 
 
 class ServiceStatus(models.TextChoices):
@@ -30,7 +30,7 @@ class AccessRoute(models.TextChoices):
 PROFESSIONAL_ONLY_FIELDS = ("referral_routes", "eligibility_notes", "capacity")
 
 
-class Service(TrackedModel):
+class Service(Versioned, TrackedModel):
     organisation = models.ForeignKey(
         "directory.Organisation", on_delete=models.PROTECT, related_name="services"
     )
