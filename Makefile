@@ -6,8 +6,10 @@ BIN := $(VENV)/bin
 STATIC_VENDOR := src/teamaround/core/static/vendor
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Removes `/*# sourceMappingURL=… */` and `//# sourceMappingURL=…` comments.
+STRIP_SOURCE_MAP := s@/\*\# sourceMappingURL=[^*]*\*/@@g; s@//\# sourceMappingURL=.*$$@@
 
-.PHONY: demo test install pdf-libs assets migrate seed serve worker lint format check-deploy chromium bench clean
+.PHONY: demo test install pdf-libs assets migrate seed serve worker lint format check-deploy deploy-smoke chromium bench clean
 
 demo: install assets migrate seed serve
 
@@ -30,16 +32,21 @@ $(STATIC_VENDOR)/govuk/teamaround.css: node_modules/.installed frontend/teamarou
 	mkdir -p $(STATIC_VENDOR)/govuk $(STATIC_VENDOR)/htmx
 	npx sass --no-source-map --style=compressed --quiet-deps \
 		--load-path=node_modules/govuk-frontend/dist frontend/teamaround.scss $@
-	cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js $(STATIC_VENDOR)/govuk/
+	# The vendored files point at source maps we do not ship: without the comments
+	# collectstatic's manifest storage does not look for them (it fails on a missing one).
+	sed -e '$(STRIP_SOURCE_MAP)' node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js \
+		> $(STATIC_VENDOR)/govuk/govuk-frontend.min.js
 	rm -rf $(STATIC_VENDOR)/govuk/assets
 	cp -r node_modules/govuk-frontend/dist/govuk/assets $(STATIC_VENDOR)/govuk/assets
-	cp node_modules/htmx.org/dist/htmx.min.js $(STATIC_VENDOR)/htmx/
+	sed -e '$(STRIP_SOURCE_MAP)' node_modules/htmx.org/dist/htmx.min.js > $(STATIC_VENDOR)/htmx/htmx.min.js
 	# MoJ Frontend's case-work patterns (timeline, filter, sortable table, identity bar), with
 	# Arial for the same licensing reason and its images served from our static folder.
 	mkdir -p $(STATIC_VENDOR)/moj
 	sed -e 's/GDS Transport,arial/arial/g' -e 's#url(/assets/#url(/static/vendor/moj/assets/#g' \
+		-e '$(STRIP_SOURCE_MAP)' \
 		node_modules/@ministryofjustice/frontend/moj/moj-frontend.min.css > $(STATIC_VENDOR)/moj/moj-frontend.css
-	cp node_modules/@ministryofjustice/frontend/moj/moj-frontend.min.js $(STATIC_VENDOR)/moj/
+	sed -e '$(STRIP_SOURCE_MAP)' node_modules/@ministryofjustice/frontend/moj/moj-frontend.min.js \
+		> $(STATIC_VENDOR)/moj/moj-frontend.min.js
 	rm -rf $(STATIC_VENDOR)/moj/assets
 	cp -r node_modules/@ministryofjustice/frontend/moj/assets $(STATIC_VENDOR)/moj/assets
 
@@ -88,6 +95,10 @@ check-deploy: install
 	DJANGO_ALLOWED_HOSTS=teamaround.example.org \
 	DATABASE_URL=$${DATABASE_URL:-postgres://localhost/teamaround} \
 	$(BIN)/python -m django check --deploy --fail-level WARNING
+
+# The production deployment as the README gives it, served by gunicorn on a loopback port.
+deploy-smoke: install assets
+	bash .ci/deploy-smoke
 
 # Every benchmark at the scale its issue states, on SQLite and PostgreSQL (DATABASE_URL's
 # server, or 127.0.0.1:5432). Each builds its own data: expect the whole run to take an hour.

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "corsheaders",
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
@@ -60,6 +61,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -74,6 +76,13 @@ MIDDLEWARE = [
     "teamaround.accounts.middleware.TwoFactorRequiredMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
+
+# Cross-origin reads of the Open Referral UK feed, and only of it: any site may read the
+# public directory (ORUK's compliance rules), no cookies go with it, nothing else is opened.
+CORS_URLS_REGEX = r"^/services/oruk(/.*)?$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 
 ROOT_URLCONF = "teamaround.urls"
 WSGI_APPLICATION = "teamaround.wsgi.application"
@@ -231,7 +240,7 @@ USE_TZ = True
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
 
 STATIC_URL = "/static/"
-STATIC_ROOT = PROJECT_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT") or PROJECT_DIR / "staticfiles")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -116,3 +116,43 @@ def test_production_requires_two_factor_for_every_staff_role():
 
     source = Path(__file__).resolve().parents[2] / "src/teamaround/settings_production.py"
     assert 'TEAMAROUND_TWO_FACTOR_REQUIRED_ROLES", "all"' in source.read_text()
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "https://evil.example/",
+        "//evil.example/",
+        "/\\evil.example/",
+        "https:evil.example",
+        "javascript:alert(1)",
+        " https://evil.example/",
+    ],
+)
+def test_two_factor_never_sends_the_user_off_site(client, settings, target):
+    settings.OTP_TOTP_THROTTLE_FACTOR = 0
+    user = UserFactory(username="lou", roles=[Role.PRACTITIONER])
+    device = TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+    sign_in(client, "lou")
+    url = reverse("accounts:two-factor-verify")
+    response = client.post(url, {"code": current_code(device)}, query_params={"next": target})
+    assert response.status_code == 302
+    assert response["Location"] == "/"
+
+
+def test_two_factor_keeps_a_next_page_on_this_site(client, settings):
+    settings.OTP_TOTP_THROTTLE_FACTOR = 0
+    user = UserFactory(username="mo", roles=[Role.PRACTITIONER])
+    device = TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+    sign_in(client, "mo")
+    url = reverse("accounts:two-factor-verify") + "?next=/agencies/"
+    response = client.post(url, {"code": current_code(device)})
+    assert response["Location"] == "/agencies/"
+
+
+def test_sign_in_never_sends_the_user_off_site(client):
+    UserFactory(username="ned")
+    response = client.post(
+        SIGN_IN + "?next=https://evil.example/", {"username": "ned", "password": PASSWORD}
+    )
+    assert response.status_code == 302 and response["Location"] == "/"

@@ -90,3 +90,26 @@ def sign_in(page, username: str, password: str) -> None:
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
+
+
+JOURNEY_START = ("/sign-in/", "/")
+
+
+@pytest.fixture
+def journey(page):
+    """The page, for a journey: it may start at the sign-in page or the home page, and after
+    that moves only by clicking links and buttons (going to an address fails the test)."""
+    by_address = page.goto
+
+    def goto(url, **kwargs):
+        if url not in JOURNEY_START:
+            pytest.fail(f"A journey moves by clicking: it went to {url} by address.")
+        return by_address(url, **kwargs)
+
+    page.goto = goto
+    return page
+
+
+def menu(page, name: str) -> None:
+    """Follow a link in the service navigation."""
+    page.get_by_role("navigation", name="Menu").get_by_role("link", name=name).click()

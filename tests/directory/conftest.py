@@ -1,5 +1,6 @@
 """Fixtures for the directory's tests: Essex geography, services built through the directory's
-own use-cases, and the Open Referral UK schemas read from ../shared/specs/."""
+own use-cases, and the Open Referral UK profile's schemas and examples, vendored in the
+repository (src/teamaround/directory/specs/, with their licence): never skipped."""
 
 from __future__ import annotations
 
@@ -15,9 +16,8 @@ from teamaround.core.models import District, NeedDomain, WindscreenLevel
 from teamaround.core.seeding import ESSEX_GEOGRAPHY
 from teamaround.core.services import geography_load
 from teamaround.directory import services
+from teamaround.directory.oruk.spec import SPECS as ORUK_SPECS
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-ORUK_SPECS = REPO_ROOT.parent / "shared" / "specs" / "oruk-uk-profile-3.0"
 FEED = Path(__file__).resolve().parent / "oruk_feed.json"
 
 
@@ -80,8 +80,6 @@ def make_service(essex, make_organisation):
 
 
 def oruk_schema(*parts: str) -> dict:
-    if not ORUK_SPECS.is_dir():
-        pytest.skip(f"The ORUK UK profile 3.0 specs are not at {ORUK_SPECS} (../shared/specs/)")
     return json.loads(ORUK_SPECS.joinpath(*parts).read_text(encoding="utf-8"))
 
 

@@ -89,3 +89,48 @@ def test_the_hand_over_page_opens_the_episode(hand_over, worker, signed_in):
 def test_the_home_page_lists_the_teams_hand_overs(hand_over, worker, signed_in):
     page = signed_in(worker).get(reverse("earlyhelp:home")).content.decode()
     assert reverse("earlyhelp:episode-from-hand-over", args=[hand_over.pk]) in page
+
+
+def test_the_hub_hand_overs_page_offers_accept_and_open_not_a_bare_accept(
+    hand_over, worker, signed_in
+):
+    page = signed_in(worker).get(reverse("frontdoor:hand-overs")).content.decode()
+    assert reverse("earlyhelp:episode-from-hand-over", args=[hand_over.pk]) in page
+    assert "Accept and open the episode" in page
+    assert reverse("frontdoor:hand-over-accept", args=[hand_over.pk]) not in page
+
+
+def test_a_bare_accept_of_an_early_help_hand_over_goes_to_opening_the_episode(
+    hand_over, worker, signed_in
+):
+    """Posting the Hub's accept (an old bookmark, a second tab) accepts nothing on its own: it
+    takes the worker to opening the episode, which accepts and opens in one step."""
+    response = signed_in(worker).post(reverse("frontdoor:hand-over-accept", args=[hand_over.pk]))
+    assert response.status_code == 302
+    assert response.url == reverse("earlyhelp:episode-from-hand-over", args=[hand_over.pk])
+    hand_over.refresh_from_db()
+    assert hand_over.status == HandOverStatus.AWAITING
+
+
+def test_an_accepted_hand_over_with_no_episode_stays_on_the_home_page(hand_over, worker, signed_in):
+    frontdoor_services.hand_over_accept(actor=worker, hand_over=hand_over)
+    client = signed_in(worker)
+    page = client.get(reverse("earlyhelp:home")).content.decode()
+    assert reverse("earlyhelp:episode-from-hand-over", args=[hand_over.pk]) in page
+    assert "Accepted: no episode yet" in page
+    episode = _open(hand_over, worker, worker)
+    assert episode.hand_over_id == hand_over.pk
+    page = client.get(reverse("earlyhelp:home")).content.decode()
+    assert reverse("earlyhelp:episode-from-hand-over", args=[hand_over.pk]) not in page
+
+
+def test_other_teams_are_not_offered_the_hand_over(hand_over, teacher, signed_in):
+    client = signed_in(teacher)
+    assert "Accept and open" not in client.get(reverse("frontdoor:hand-overs")).content.decode()
+    url = reverse("earlyhelp:episode-from-hand-over", args=[hand_over.pk])
+    assert client.get(url).status_code == 403
+    assert (
+        client.post(reverse("frontdoor:hand-over-accept", args=[hand_over.pk])).status_code == 403
+    )
+    hand_over.refresh_from_db()
+    assert hand_over.status == HandOverStatus.AWAITING

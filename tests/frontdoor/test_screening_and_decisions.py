@@ -189,8 +189,31 @@ def test_the_referrer_sees_the_outcome_and_the_team_accepts_the_hand_over(
     assert rfs.reference in page
     with pytest.raises(AccessDenied):
         services.hand_over_accept(actor=make_user(Role.PRACTITIONER), hand_over=decision.hand_over)
+    # Early help accepts a Team Around the Family hand-over by opening the episode.
     response = client.post(reverse("frontdoor:hand-over-accept", args=[decision.hand_over.pk]))
-    assert response.status_code == 302
+    assert response.url == reverse("earlyhelp:episode-from-hand-over", args=[decision.hand_over.pk])
+    decision.hand_over.refresh_from_db()
+    assert decision.hand_over.status == HandOverStatus.AWAITING
+
+
+def test_a_social_care_team_accepts_its_referral(
+    sent_request, screener, level, social_care_team, make_user, signed_in
+):
+    from teamaround.accounts.roles import Role
+
+    decision = services.hub_decision_record(
+        actor=screener,
+        request=sent_request(),
+        level=level(4),
+        route=DecisionRoute.SOCIAL_CARE,
+        rationale="Significant harm",
+        receiving_team=social_care_team,
+    )
+    worker = make_user(Role.SOCIAL_WORKER, team=social_care_team)
+    client = signed_in(worker)
+    assert "Accept and open" not in client.get(reverse("frontdoor:hand-overs")).content.decode()
+    response = client.post(reverse("frontdoor:hand-over-accept", args=[decision.hand_over.pk]))
+    assert response.url == reverse("frontdoor:hand-overs")
     decision.hand_over.refresh_from_db()
     assert decision.hand_over.status == HandOverStatus.ACCEPTED
 

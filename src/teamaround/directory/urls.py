@@ -1,12 +1,18 @@
 """Pages under /services/: the public Directory, editors' pages, and the Open Referral UK API
 (under /services/oruk/)."""
 
-from django.urls import path
+from django.urls import path, re_path
 
 from teamaround.directory.oruk import api as oruk
+from teamaround.directory.oruk import endpoints
 from teamaround.directory.views import editing, imports, public, referrals
 
 app_name = "directory"
+
+
+def _oruk(route: str, view, name: str):
+    return re_path(rf"^oruk/{route}/?$", view.as_view(), name=name)
+
 
 urlpatterns = [
     path("", public.search, name="search"),
@@ -30,31 +36,27 @@ urlpatterns = [
         name="organisation-editors",
     ),
     path("manage/import/", imports.import_feed, name="import"),
-    path("oruk/", oruk.ApiInfo.as_view(), name="oruk-root"),
-    path("oruk/services", oruk.ServiceList.as_view(), name="oruk-services"),
-    path("oruk/services/<uuid:service_id>", oruk.ServiceDetail.as_view(), name="oruk-service"),
-    path(
-        "oruk/service_at_locations",
-        oruk.ServiceAtLocationList.as_view(),
-        name="oruk-service-at-locations",
+    # The ORUK API: each path with or without a trailing slash; ids are read by the views so a
+    # malformed one is a JSON 404 like an unknown one; anything else under oruk/ too.
+    re_path(r"^oruk/?$", oruk.ApiInfo.as_view(), name="oruk-root"),
+    re_path(r"^oruk/openapi\.json$", oruk.OpenApiDocument.as_view(), name="oruk-openapi"),
+    _oruk("services", endpoints.ServiceList, "oruk-services"),
+    _oruk("services/(?P<service_id>[^/]+)", endpoints.ServiceDetail, "oruk-service"),
+    _oruk("service_at_locations", endpoints.ServiceAtLocationList, "oruk-service-at-locations"),
+    _oruk(
+        "service_at_locations/(?P<link_id>[^/]+)",
+        endpoints.ServiceAtLocationDetail,
+        "oruk-service-at-location",
     ),
-    path(
-        "oruk/service_at_locations/<uuid:link_id>",
-        oruk.ServiceAtLocationDetail.as_view(),
-        name="oruk-service-at-location",
+    _oruk("organizations", endpoints.OrganizationList, "oruk-organizations"),
+    _oruk(
+        "organizations/(?P<organisation_id>[^/]+)",
+        endpoints.OrganizationDetail,
+        "oruk-organization",
     ),
-    path("oruk/organizations", oruk.OrganizationList.as_view(), name="oruk-organizations"),
-    path(
-        "oruk/organizations/<uuid:organisation_id>",
-        oruk.OrganizationDetail.as_view(),
-        name="oruk-organization",
-    ),
-    path("oruk/taxonomies", oruk.TaxonomyList.as_view(), name="oruk-taxonomies"),
-    path("oruk/taxonomies/<uuid:taxonomy_id>", oruk.TaxonomyDetail.as_view(), name="oruk-taxonomy"),
-    path("oruk/taxonomy_terms", oruk.TaxonomyTermList.as_view(), name="oruk-taxonomy-terms"),
-    path(
-        "oruk/taxonomy_terms/<uuid:term_id>",
-        oruk.TaxonomyTermDetail.as_view(),
-        name="oruk-taxonomy-term",
-    ),
+    _oruk("taxonomies", endpoints.TaxonomyList, "oruk-taxonomies"),
+    _oruk("taxonomies/(?P<taxonomy_id>[^/]+)", endpoints.TaxonomyDetail, "oruk-taxonomy"),
+    _oruk("taxonomy_terms", endpoints.TaxonomyTermList, "oruk-taxonomy-terms"),
+    _oruk("taxonomy_terms/(?P<term_id>[^/]+)", endpoints.TaxonomyTermDetail, "oruk-taxonomy-term"),
+    re_path(r"^oruk/(?P<rest>.*)$", oruk.NoSuchPath.as_view(), name="oruk-no-such-path"),
 ]

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from teamaround.accounts import two_factor
@@ -62,5 +63,15 @@ def two_factor_verify(request):
         except DomainError as error:
             apply_to_form(form, error)
         else:
-            return redirect(request.GET.get("next") or "core:home")
+            return redirect(safe_next(request) or "core:home")
     return render(request, "accounts/two_factor_verify.html", {"form": form})
+
+
+def safe_next(request) -> str | None:
+    """The `next` address if it stays on this site (the same check as after the password),
+    otherwise None: a link cannot send someone elsewhere once they have signed in."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    allowed = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return target if target and allowed else None

@@ -7,6 +7,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from teamaround.core.models import TrackedModel
+from teamaround.directory.models.sourcing import Sourced, one_per_source
 
 
 class LocationType(models.TextChoices):
@@ -15,7 +16,7 @@ class LocationType(models.TextChoices):
     POSTAL = "postal", "Postal address only"
 
 
-class Location(TrackedModel):
+class Location(Sourced, TrackedModel):
     organisation = models.ForeignKey(
         "directory.Organisation", on_delete=models.PROTECT, related_name="locations"
     )
@@ -36,6 +37,7 @@ class Location(TrackedModel):
     class Meta:
         ordering = ["name"]
         indexes = [models.Index(fields=["latitude", "longitude"])]
+        constraints = [one_per_source("location_once_per_source")]
 
     def __str__(self) -> str:
         return self.name

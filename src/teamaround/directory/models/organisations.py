@@ -9,9 +9,10 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from teamaround.core.models import TrackedModel, Versioned
+from teamaround.directory.models.sourcing import Sourced, one_per_source
 
 
-class Organisation(Versioned, TrackedModel):
+class Organisation(Versioned, Sourced, TrackedModel):
     """A provider of services: a council team, an NHS trust, a school, a charity."""
 
     name = models.CharField(max_length=200)
@@ -34,6 +35,7 @@ class Organisation(Versioned, TrackedModel):
 
     class Meta:
         ordering = ["name"]
+        constraints = [one_per_source("organisation_once_per_source")]
 
     def __str__(self) -> str:
         return self.name

@@ -11,6 +11,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from teamaround.core.models import TrackedModel, Versioned
+from teamaround.directory.models.sourcing import Sourced, one_per_source
 
 
 class ServiceStatus(models.TextChoices):
@@ -30,7 +31,7 @@ class AccessRoute(models.TextChoices):
 PROFESSIONAL_ONLY_FIELDS = ("referral_routes", "eligibility_notes", "capacity")
 
 
-class Service(Versioned, TrackedModel):
+class Service(Versioned, Sourced, TrackedModel):
     organisation = models.ForeignKey(
         "directory.Organisation", on_delete=models.PROTECT, related_name="services"
     )
@@ -65,6 +66,8 @@ class Service(Versioned, TrackedModel):
     capacity = models.PositiveIntegerField("Places or caseload capacity", null=True, blank=True)
     # Lower-cased name, description and provider, so keyword search is one indexed-free scan.
     search_text = models.TextField(editable=False, default="")
+    # An imported service's last_modified as its publisher gave it, until it is edited here.
+    source_modified = models.DateTimeField(null=True, blank=True, editable=False)
     history = HistoricalRecords(m2m_fields=[levels, needs_met, districts])
 
     class Meta:
@@ -73,6 +76,7 @@ class Service(Versioned, TrackedModel):
             models.Index(fields=["status", "review_date"]),
             models.Index(fields=["minimum_age", "maximum_age"]),
         ]
+        constraints = [one_per_source("service_once_per_source")]
 
     def __str__(self) -> str:
         return self.name

@@ -1,64 +1,98 @@
 """The Open Referral UK read API: public, read-only, paginated the ORUK way.
 
 Mounted under /services/oruk/. Anyone may read it without signing in (it is the public
-directory), so it authenticates nobody and can never show professional-only fields.
+directory), so it authenticates nobody and can never show professional-only fields. Every
+answer is JSON (errors included) and carries `Access-Control-Allow-Origin: *`, so any site may
+consume it; preflight requests are answered by django-cors-headers (settings.CORS_URLS_REGEX).
 """
 
 from __future__ import annotations
 
+import json
+import logging
 import math
 import uuid
 
-from django.http import Http404
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import StreamingHttpResponse
 from django.urls import reverse
 from drf_spectacular.utils import extend_schema
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound
+from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.permissions import AllowAny
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
+from rest_framework.views import exception_handler as drf_exception_handler
 
-from teamaround.directory import geo, taxonomy
-from teamaround.directory.models import (
-    Organisation,
-    Service,
-    ServiceAtLocation,
-    Taxonomy,
-    TaxonomyTerm,
-)
-from teamaround.directory.oruk import ORUK_PROFILE, ORUK_VERSION, publish
-from teamaround.directory.selectors.public import publicly_visible
-from teamaround.directory.selectors.search import ServiceSearch, matching_services
+from teamaround.directory.oruk import ORUK_PROFILE, ORUK_VERSION, spec
+from teamaround.directory.oruk.params import BadParameter, Params
 
 MAX_PER_PAGE = 200
+DEFAULT_PER_PAGE = 50
+log = logging.getLogger(__name__)
+
+
+class JsonOnly(BaseContentNegotiation):
+    """ORUK is JSON: whatever the Accept header, and `format` is ORUK's parameter, not DRF's."""
+
+    def select_parser(self, request, parsers):
+        return parsers[0] if parsers else None
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        return renderers[0], renderers[0].media_type
+
+
+def oruk_exception_handler(exc, context):
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        log.exception("The ORUK API failed", exc_info=exc)
+        return Response({"detail": "Something went wrong on our side."}, status=500)
+    body = {"detail": str(response.data.get("detail", "Bad request."))}
+    if isinstance(exc, BadParameter):
+        body["errors"] = exc.errors
+    response.data = body
+    return response
 
 
 class OrukView(APIView):
     authentication_classes: list = []
     permission_classes = [AllowAny]
     throttle_classes: list = []
+    renderer_classes = [JSONRenderer]
+    content_negotiation_class = JsonOnly
+    oruk_path = ""
+
+    def get_exception_handler(self):
+        return oruk_exception_handler
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        response["Access-Control-Allow-Origin"] = "*"
+        return response
+
+    def params(self, request) -> Params:
+        return Params(request, self.oruk_path)
 
 
-def _number(request, name: str, cast=int):
-    value = request.query_params.get(name, "").strip()
-    if not value:
-        return None
+def record_id(value: str) -> uuid.UUID:
     try:
-        number = cast(value)
+        return uuid.UUID(str(value))
     except ValueError as error:
-        raise ValidationError({name: ["Must be a number."]}) from error
-    if number < 0 or (cast is float and not math.isfinite(number)):
-        raise ValidationError({name: ["Must be zero or more."]})
-    return number
+        raise NotFound(f"No published record has the id {str(value)[:60]!r}.") from error
 
 
-def oruk_page(request, items, serialise) -> Response:
-    """ORUK's page: total_items, total_pages, page_number, size, first/last page, empty."""
-    per_page = min(_number(request, "per_page") or 50, MAX_PER_PAGE) or 50
-    page_number = max(_number(request, "page") or 1, 1)
-    total = items.count() if hasattr(items, "count") and not isinstance(items, list) else len(items)
+def oruk_page(params: Params, items, serialise) -> Response:
+    """ORUK's page: total_items, total_pages, page_number, size, first/last page, empty. Any
+    page number gives a well-formed page (past the last, an empty one)."""
+    per_page = min(params.integer("per_page", minimum=1) or DEFAULT_PER_PAGE, MAX_PER_PAGE)
+    page_number = params.integer("page", minimum=1) or 1
+    total = len(items) if isinstance(items, list) else items.count()
     total_pages = max(1, math.ceil(total / per_page))
-    start = (page_number - 1) * per_page
-    contents = [serialise(item) for item in items[start : start + per_page]]
+    contents = []
+    if page_number <= total_pages:
+        start = (page_number - 1) * per_page
+        contents = [serialise(item) for item in items[start : start + per_page]]
     return Response(
         {
             "total_items": total,
@@ -73,192 +107,49 @@ def oruk_page(request, items, serialise) -> Response:
     )
 
 
-def _search_from(request) -> tuple[ServiceSearch, object]:
-    params = request.query_params
-    proximity = _number(request, "proximity", float)
-    search = ServiceSearch(
-        keyword=params.get("search", "")[:200],
-        postcode=params.get("postcode", "")[:10],
-        taxonomy_term_id=params.get("taxonomy_term_id", ""),
-        within_miles=proximity / 1609.344 if proximity is not None else None,
-    )
-    services = Service.objects.all()
-    minimum, maximum = _number(request, "minimum_age"), _number(request, "maximum_age")
-    if minimum is not None:
-        services = services.filter(minimum_age__gte=minimum)
-    if maximum is not None:
-        services = services.filter(maximum_age__lte=maximum)
-    if params.get("taxonomy_id"):
-        services = _in_taxonomy(services, params["taxonomy_id"])
-    if params.get("organization_id"):
-        services = services.filter(organisation_id=_uuid(params["organization_id"]))
-    return search, services
+def ndjson(items, serialise) -> StreamingHttpResponse:
+    """Every record, one JSON object a line, streamed in chunks (HSDS 3 `format=ndjson`)."""
+
+    def lines():
+        for item in items.iterator(chunk_size=500):
+            yield json.dumps(serialise(item), cls=DjangoJSONEncoder) + "\n"
+
+    return StreamingHttpResponse(lines(), content_type="application/x-ndjson")
 
 
-def _uuid(value: str):
-    try:
-        return uuid.UUID(value)
-    except ValueError as error:
-        raise ValidationError({"id": ["Not a valid id."]}) from error
-
-
-def _in_taxonomy(services, taxonomy_id: str):
-    wanted = _uuid(taxonomy_id)
-    if wanted == taxonomy.NEEDS_TAXONOMY_ID:
-        return services.filter(needs_met__isnull=False).distinct()
-    if wanted == taxonomy.LEVELS_TAXONOMY_ID:
-        return services.filter(levels__isnull=False).distinct()
-    return services.filter(other_terms__taxonomy_id=wanted).distinct()
+def listing(params: Params, items, serialise):
+    if params.choice("format", ("json", "ndjson"), "json") == "ndjson":
+        return ndjson(items, serialise)
+    return oruk_page(params, items, serialise)
 
 
 class ApiInfo(OrukView):
+    oruk_path = "/"
+
     @extend_schema(exclude=True)
     def get(self, request):
+        self.params(request)
         return Response(
             {
                 "version": ORUK_VERSION,
                 "profile": ORUK_PROFILE,
-                "openapi_url": request.build_absolute_uri(reverse("api-schema")),
+                "openapi_url": request.build_absolute_uri(reverse("directory:oruk-openapi")),
             }
         )
 
 
-class ServiceList(OrukView):
+class OpenApiDocument(OrukView):
+    """The OpenAPI document of this ORUK API (the profile's, corrected: see oruk.spec)."""
+
     @extend_schema(exclude=True)
     def get(self, request):
-        search, services = _search_from(request)
-        services, *_ = matching_services(search, services)
-        return oruk_page(request, services.select_related("organisation"), publish.service)
+        base = request.build_absolute_uri(reverse("directory:oruk-root")).rstrip("/")
+        return Response(spec.openapi_document(server_url=base))
 
 
-class ServiceDetail(OrukView):
+class NoSuchPath(OrukView):
     @extend_schema(exclude=True)
-    def get(self, request, service_id):
-        services = (
-            publicly_visible()
-            .select_related("organisation")
-            .prefetch_related(
-                "schedules",
-                "districts",
-                "cost_options",
-                "contacts",
-                "needs_met",
-                "levels",
-                "other_terms__taxonomy",
-                "service_at_locations__location",
-            )
+    def get(self, request, rest=""):
+        raise NotFound(
+            f"The ORUK API has no /{rest}. Its endpoints are listed in its OpenAPI document."
         )
-        service = services.filter(pk=service_id).first()
-        if service is None:
-            raise Http404
-        return Response(publish.service(service, full=True))
-
-
-class ServiceAtLocationList(OrukView):
-    @extend_schema(exclude=True)
-    def get(self, request):
-        search, services = _search_from(request)
-        matching, _, centroid, _ = matching_services(search, services)
-        links = ServiceAtLocation.objects.filter(
-            service__in=matching.order_by().values("pk")
-        ).select_related("location", "service__organisation")
-        if centroid is not None:
-            distance = geo.squared_distance(*centroid, "location__latitude", "location__longitude")
-            links = links.annotate(d2=distance).order_by("d2", "id")
-        else:
-            links = links.order_by("service__name", "id")
-        return oruk_page(request, links, publish.service_at_location)
-
-
-class ServiceAtLocationDetail(OrukView):
-    @extend_schema(exclude=True)
-    def get(self, request, link_id):
-        link = (
-            ServiceAtLocation.objects.select_related("location", "service__organisation")
-            .filter(pk=link_id, service__in=publicly_visible().values("pk"))
-            .first()
-        )
-        if link is None:
-            raise Http404
-        return Response(publish.service_at_location(link))
-
-
-class OrganizationList(OrukView):
-    @extend_schema(exclude=True)
-    def get(self, request):
-        organisations = Organisation.objects.filter(archived_at__isnull=True).order_by("name")
-        return oruk_page(request, organisations, publish.organization)
-
-
-class OrganizationDetail(OrukView):
-    @extend_schema(exclude=True)
-    def get(self, request, organisation_id):
-        organisation = Organisation.objects.filter(
-            pk=organisation_id, archived_at__isnull=True
-        ).first()
-        if organisation is None:
-            raise Http404
-        data = publish.organization(organisation, full=True)
-        services = publicly_visible(organisation.services.select_related("organisation"))
-        data["services"] = [publish.service(s) for s in services.order_by("name")]
-        return Response(data)
-
-
-def _taxonomies() -> list[dict]:
-    stored = [
-        publish._clean(
-            {
-                "id": str(t.id),
-                "name": t.name,
-                "description": t.description or t.name,
-                "uri": t.uri,
-                "version": t.version,
-            }
-        )
-        for t in Taxonomy.objects.all()
-    ]
-    builtin = [{**t, "id": str(t["id"])} for t in taxonomy.builtin_taxonomies()]
-    return builtin + stored
-
-
-def _terms() -> list[dict]:
-    stored = TaxonomyTerm.objects.select_related("taxonomy").order_by("name")
-    return [publish.term_dict(t) for t in taxonomy.builtin_terms()] + [
-        publish.foreign_term(t) for t in stored
-    ]
-
-
-class TaxonomyList(OrukView):
-    @extend_schema(exclude=True)
-    def get(self, request):
-        return oruk_page(request, _taxonomies(), lambda item: item)
-
-
-class TaxonomyDetail(OrukView):
-    @extend_schema(exclude=True)
-    def get(self, request, taxonomy_id):
-        found = next((t for t in _taxonomies() if t["id"] == str(taxonomy_id)), None)
-        if found is None:
-            raise Http404
-        terms = [t for t in _terms() if t.get("taxonomy_id") == found["id"]]
-        return Response({**found, "taxonomy_terms": terms})
-
-
-class TaxonomyTermList(OrukView):
-    @extend_schema(exclude=True)
-    def get(self, request):
-        terms = _terms()
-        if request.query_params.get("taxonomy_id"):
-            terms = [
-                t for t in terms if t.get("taxonomy_id") == request.query_params["taxonomy_id"]
-            ]
-        return oruk_page(request, terms, lambda item: item)
-
-
-class TaxonomyTermDetail(OrukView):
-    @extend_schema(exclude=True)
-    def get(self, request, term_id):
-        found = next((t for t in _terms() if t["id"] == str(term_id)), None)
-        if found is None:
-            raise Http404
-        return Response(found)

@@ -14,6 +14,31 @@ from django.conf import settings
 from teamaround.directory.models import Location, Organisation, Service, ServiceAtLocation
 from teamaround.directory.taxonomy import level_term, need_term
 
+# What a fully nested service reads, for prefetch_related.
+FULL_PREFETCH = (
+    "schedules",
+    "districts",
+    "cost_options",
+    "contacts",
+    "needs_met",
+    "levels",
+    "other_terms__taxonomy",
+    "service_at_locations__location",
+)
+
+
+def last_modified(svc: Service) -> str:
+    moment = svc.source_modified or svc.updated_at
+    return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def minimal_service(svc: Service) -> dict:
+    return {"id": str(svc.id), "last_modified": last_modified(svc)}
+
+
+def full_service(svc: Service) -> dict:
+    return service(svc, full=True)
+
 
 def _clean(values: dict) -> dict:
     return {key: value for key, value in values.items() if value not in (None, "", [])}
@@ -60,9 +85,7 @@ def service(svc: Service, *, full: bool = False) -> dict:
             "maximum_age": svc.maximum_age,
             "assured_date": svc.assured_date.isoformat() if svc.assured_date else None,
             "alert": svc.alert,
-            "last_modified": svc.updated_at.isoformat(timespec="milliseconds").replace(
-                "+00:00", "Z"
-            ),
+            "last_modified": last_modified(svc),
         }
     )
     data["organization"] = organization(svc.organisation)
@@ -215,14 +238,18 @@ def location(loc: Location) -> dict:
     return data
 
 
-def service_at_location(link: ServiceAtLocation) -> dict:
+def service_at_location(link: ServiceAtLocation, *, full: bool = False) -> dict:
     return {
         "id": str(link.id),
         "service_id": str(link.service_id),
         "location_id": str(link.location_id),
         "location": location(link.location),
-        "service": service(link.service),
+        "service": service(link.service, full=full),
     }
+
+
+def full_service_at_location(link: ServiceAtLocation) -> dict:
+    return service_at_location(link, full=True)
 
 
 def county_name() -> str:

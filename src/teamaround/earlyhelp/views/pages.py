@@ -5,16 +5,13 @@ from django.shortcuts import render
 
 from teamaround.core.access import require
 from teamaround.earlyhelp import selectors
-from teamaround.earlyhelp.services.handovers import EARLY_HELP_KINDS
-from teamaround.frontdoor.selectors.handovers import hand_overs_for_my_team
+from teamaround.earlyhelp.selectors.handovers import hand_overs_to_open
 
 
 @login_required
 def home(request):
     require(request.user, "earlyhelp.open_episode", what="see early help work")
-    hand_overs = []
-    if request.user.has_perm("frontdoor.view_hand_overs"):
-        hand_overs = hand_overs_for_my_team(actor=request.user).filter(kind__in=EARLY_HELP_KINDS)
+    hand_overs = hand_overs_to_open(actor=request.user)
     return render(
         request,
         "earlyhelp/home.html",

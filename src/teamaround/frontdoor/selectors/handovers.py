@@ -11,7 +11,10 @@ from teamaround.core.records import record_get
 from teamaround.frontdoor.models import HandOver, HandOverStatus
 
 
-def hand_overs_for_my_team(*, actor, status: str = HandOverStatus.AWAITING) -> QuerySet[HandOver]:
+def hand_overs_for_my_team(
+    *, actor, status: str | tuple[str, ...] = HandOverStatus.AWAITING
+) -> QuerySet[HandOver]:
+    """The actor's team's hand-overs in `status` (one status or several)."""
     require(actor, "frontdoor.view_hand_overs", what="see the team's hand-overs")
     if not actor.team_id:
         return HandOver.objects.none()
@@ -22,7 +25,10 @@ def hand_overs_for_my_team(*, actor, status: str = HandOverStatus.AWAITING) -> Q
         summary="Listed the team's hand-overs from the Hub",
     )
     return (
-        HandOver.objects.filter(receiving_team_id=actor.team_id, status=status)
+        HandOver.objects.filter(
+            receiving_team_id=actor.team_id,
+            status__in=(status,) if isinstance(status, str) else status,
+        )
         .select_related("request", "level", "decision__lead_professional", "family")
         .order_by("created_at")
     )

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from teamaround.core.access import require
 from teamaround.core.models import WindscreenLevel
+from teamaround.core.navigation import actions_for
 from teamaround.frontdoor import selectors, services
 from teamaround.frontdoor.forms import ConsultationForm, RequestForm, WithdrawForm
 from teamaround.frontdoor.models import RequestStatus
@@ -162,10 +163,20 @@ def consultation_new(request):
     return render(request, "frontdoor/consultation_form.html", {"form": form, "results": results})
 
 
+HAND_OVER = "frontdoor.handover"
+
+
 @require_POST
 @login_required
 def hand_over_accept(request, hand_over_id):
     hand_over = selectors.hand_over_get(actor=request.user, hand_over_id=hand_over_id)
+    # Where another app opens the work (early help opens the episode), accepting is part of
+    # that step: a family is never left with an accepted hand-over and nothing opened.
+    next_step = next(
+        (a for a in actions_for(HAND_OVER, request.user, hand_over) if a["primary"]), None
+    )
+    if next_step is not None:
+        return redirect(next_step["href"])
     services.hand_over_accept(actor=request.user, hand_over=hand_over)
     messages.success(request, "The hand-over has been accepted.")
     return redirect("frontdoor:hand-overs")

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('directory', '0001_initial'),
+        ('directory', '0002_sourced'),
     ]
 
     operations = [
