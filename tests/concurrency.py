@@ -1,7 +1,7 @@
 """Two saves at once, each in its own thread with its own database connection, released
 together: `race(first, second)` returns what each call returned or raised, in order.
 
-Used by the tests marked `postgres` (tests/conftest.py deselects them on SQLite): they need
+Used by the tests marked `postgresql` (tests/conftest.py deselects them on SQLite): they need
 `@pytest.mark.django_db(transaction=True)`, so the other connections see the test's rows.
 """
 

@@ -127,7 +127,7 @@ def test_the_api_answers_409_with_the_current_version(administrator, second_admi
     assert Agency.objects.get(pk=agency.pk).phone == "1"
 
 
-@pytest.mark.postgres
+@pytest.mark.postgresql
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_agency_saves_at_once_one_wins(administrator, second_administrator):
     agency = AgencyFactory(name="Harbour Surgery")
@@ -143,7 +143,7 @@ def test_two_agency_saves_at_once_one_wins(administrator, second_administrator):
     assert saved.phone == winner.value.phone and saved.version == read + 1
 
 
-@pytest.mark.postgres
+@pytest.mark.postgresql
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_team_saves_at_once_one_wins(administrator, second_administrator):
     team = TeamFactory(name="Pastoral")

@@ -125,7 +125,7 @@ def test_the_api_answers_409_for_a_stale_service_version(make_service, admins, a
     assert Service.objects.get(pk=service.pk).capacity == 5
 
 
-@pytest.mark.postgres
+@pytest.mark.postgresql
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_service_saves_at_once_one_wins(make_service, admins):
     first, second = admins
@@ -145,7 +145,7 @@ def test_two_service_saves_at_once_one_wins(make_service, admins):
     assert saved.capacity == winner.value.capacity and saved.version == read + 1
 
 
-@pytest.mark.postgres
+@pytest.mark.postgresql
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_organisation_saves_at_once_one_wins(make_organisation, admins):
     first, second = admins

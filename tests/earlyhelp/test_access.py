@@ -114,3 +114,23 @@ def test_removing_one_of_two_colleagues_keeps_the_teams_involvement(
 def test_the_lead_professional_cannot_be_removed(episode, worker):
     with pytest.raises(Exception, match="new lead professional"):
         services.taf_member_remove(actor=worker, member=episode.taf_members.get(), reason="x")
+
+
+def test_the_episode_list_api_and_the_home_page_record_the_episodes_they_returned(
+    open_episode, worker, outsider, api_as, signed_in
+):
+    episode = open_episode()
+
+    def listed(user):
+        return list(
+            AuditEvent.objects.filter(
+                actor=user, action=AuditAction.VIEW, object_type="earlyhelp.episode"
+            ).values_list("object_id", flat=True)
+        )
+
+    rows = api_as(worker).get("/api/v1/early-help/episodes/").json()
+    assert [row["id"] for row in rows] == [str(episode.pk)] == listed(worker)
+    assert signed_in(worker).get("/early-help/").status_code == 200
+    assert listed(worker) == [str(episode.pk)] * 2
+    assert api_as(outsider).get("/api/v1/early-help/episodes/").json() == []
+    assert listed(outsider) == []

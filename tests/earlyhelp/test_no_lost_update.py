@@ -109,7 +109,7 @@ def test_the_plans_second_editor_sees_both_outcomes(planned, worker, colleague, 
     assert EarlyHelpPlan.objects.get().outcomes == "First editor"
 
 
-@pytest.mark.postgres
+@pytest.mark.postgresql
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_saves_of_a_members_views_at_once_one_wins(episode, worker, colleague, family):
     view = _kerry_said(episode, worker, family)
@@ -126,7 +126,7 @@ def test_two_saves_of_a_members_views_at_once_one_wins(episode, worker, colleagu
     assert loser.error.submitted["in_their_words"] != saved.in_their_words
 
 
-@pytest.mark.postgres
+@pytest.mark.postgresql
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_saves_of_the_plan_at_once_one_wins(planned, worker, colleague):
     read = planned.plan.version

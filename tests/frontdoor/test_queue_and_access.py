@@ -191,3 +191,26 @@ def test_the_flow_is_for_the_hubs_manager(
     assert flow.levels == [(1, "Universal", 1, "100%")]
     page = signed_in(hub_manager).get(reverse("frontdoor:flow")).content.decode()
     assert "Decisions by level of need" in page and "Chelmsford" in page
+
+
+def test_the_queue_page_and_api_record_the_requests_they_returned(
+    sent_request, screener, school_lead, signed_in, api_as
+):
+    rfs = sent_request()
+
+    def listed(user):
+        return list(
+            AuditEvent.objects.filter(
+                actor=user, action=AuditAction.VIEW, object_type="frontdoor.requestforsupport"
+            ).values_list("object_id", flat=True)
+        )
+
+    assert signed_in(screener).get(reverse("frontdoor:queue")).status_code == 200
+    assert listed(screener) == [str(rfs.pk)]
+    rows = api_as(screener).get("/api/v1/hub/queue/").json()["results"]
+    assert [row["id"] for row in rows] == [str(rfs.pk)]
+    assert listed(screener) == [str(rfs.pk)] * 2
+    # The referrer's own list is accounted for too; the queue refuses them and lists nothing.
+    assert api_as(school_lead).get("/api/v1/hub/queue/").status_code == 403
+    api_as(school_lead).get("/api/v1/hub/requests/")
+    assert listed(school_lead) == [str(rfs.pk)]

@@ -9,6 +9,7 @@ from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from teamaround.core.access import ensure_refusal_recorded
+from teamaround.core.audit import audit_listed
 from teamaround.core.errors import AccessDenied, Conflict, DomainError, RecordRefused, StaleVersion
 
 
@@ -49,10 +50,17 @@ def exception_handler(exc, context):
     return drf_exception_handler(exc, context)
 
 
-def paginated(view, request, queryset, serializer) -> Response:
+def paginated(view, request, queryset, serializer, *, audit: bool = True) -> Response:
     """One page of `queryset` in the API's usual shape (count, next, previous, results), for
-    ViewSets that list through a selector rather than through `get_queryset`."""
+    ViewSets that list through a selector rather than through `get_queryset`.
+
+    The records on the page returned are accounted for (core.audit.audit_listed: a view of
+    each, in one insert). Only lists with nothing about people in them (panel types,
+    meetings) pass `audit=False`."""
     paginator = api_settings.DEFAULT_PAGINATION_CLASS()
     page = paginator.paginate_queryset(queryset, request, view=view)
+    if audit:
+        what = f"{queryset.model._meta.verbose_name_plural} (API)"
+        page = audit_listed(page, actor=request.user, what=what)
     context = {"request": request}  # serializers that hide fields by the caller need it
     return paginator.get_paginated_response(serializer(page, many=True, context=context).data)

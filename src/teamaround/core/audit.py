@@ -62,29 +62,48 @@ def audit_record(
     )
 
 
-def audit_record_many(*, action: str, actor, objects, summary: str = "") -> int:
+def audit_record_many(
+    *, action: str, actor, objects=(), summary: str = "", object_type: str = "", ids=()
+) -> int:
     """The same event for many records in one insert: a page that shows several records about
-    people (a panel's case summaries, say) records a view of each without a commit per row."""
+    people (a panel's case summaries, say) records a view of each without a commit per row.
+    Records are given as model instances (`objects`) or as `ids` of one `object_type`."""
     request = current_request_details()
     real_actor = _person_behind(actor)
     username = actor.get_username() if getattr(actor, "is_authenticated", False) else ""
+    refs = [(object_type_of(obj), str(obj.pk)) for obj in objects]
+    refs += [(object_type, str(pk)) for pk in ids]
     events = [
         AuditEvent(
             action=AuditAction(action),
             actor=real_actor,
             actor_username=username or request.username,
-            object_type=object_type_of(obj),
-            object_id=str(obj.pk),
+            object_type=kind,
+            object_id=pk,
             summary=summary[:300],
             request_id=request.request_id,
             request_method=request.method,
             request_path=request.path[:300],
             ip_address=request.ip_address,
         )
-        for obj in objects
+        for kind, pk in refs
     ]
     AuditEvent.objects.bulk_create(events)
     return len(events)
+
+
+def audit_listed(records, *, actor, what: str):
+    """Account for a list of records about people: a view of each record actually shown (the
+    page returned, not the whole query), in one insert. `records` is a queryset slice, a list
+    or a Paginator page; it is evaluated once and returned (a page keeps its list), so the
+    caller renders exactly what was recorded. `what` names the list, never anyone in it."""
+    if hasattr(records, "object_list"):
+        records.object_list = list(records.object_list)
+        shown = records.object_list
+    else:
+        records = shown = list(records)
+    audit_record_many(action=AuditAction.VIEW, actor=actor, objects=shown, summary=f"Listed {what}")
+    return records
 
 
 def changed_fields(instance: models.Model, new_values: dict[str, Any]) -> dict[str, list]:

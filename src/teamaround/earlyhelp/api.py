@@ -9,6 +9,7 @@ from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from teamaround.core.audit import audit_listed
 from teamaround.core.models import NeedDomain, WindscreenLevel
 from teamaround.earlyhelp import selectors, services
 from teamaround.earlyhelp.models import EarlyHelpPlan, Episode, SharedFamilyAssessment
@@ -156,7 +157,8 @@ class EpisodeViewSet(viewsets.ViewSet):
         episodes = selectors.episode_list(
             actor=request.user, status=request.query_params.get("status", "")
         )
-        return Response(EpisodeOutput(episodes[:500], many=True).data)
+        shown = audit_listed(episodes[:500], actor=request.user, what="episodes (API)")
+        return Response(EpisodeOutput(shown, many=True).data)
 
     @extend_schema(responses=EpisodeOutput)
     def retrieve(self, request, pk=None):

@@ -9,6 +9,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from teamaround.core.api import paginated
+from teamaround.core.audit import audit_listed
 from teamaround.panels import selectors, services
 from teamaround.panels.models import AgendaItem
 from teamaround.panels.serializers import (
@@ -34,7 +35,11 @@ class PanelTypeViewSet(viewsets.ViewSet):
     @extend_schema(responses=PanelTypeOutput(many=True))
     def list(self, request):
         return paginated(
-            self, request, selectors.panel_type_list(actor=request.user), PanelTypeOutput
+            self,
+            request,
+            selectors.panel_type_list(actor=request.user),
+            PanelTypeOutput,
+            audit=False,
         )
 
     @extend_schema(responses=PanelTypeOutput)
@@ -53,7 +58,8 @@ class MeetingViewSet(viewsets.ViewSet):
 
     @extend_schema(responses=MeetingOutput(many=True))
     def list(self, request):
-        return paginated(self, request, selectors.meeting_list(actor=request.user), MeetingOutput)
+        meetings = selectors.meeting_list(actor=request.user)
+        return paginated(self, request, meetings, MeetingOutput, audit=False)
 
     @extend_schema(responses=MeetingOutput)
     def retrieve(self, request, pk=None):
@@ -65,7 +71,10 @@ class MeetingViewSet(viewsets.ViewSet):
     @action(detail=True, methods=["get"])
     def agenda(self, request, pk=None):
         meeting = selectors.meeting_get(actor=request.user, meeting_id=pk)
-        return Response(AgendaItemOutput(selectors.agenda(meeting), many=True).data)
+        items = audit_listed(
+            selectors.agenda(meeting), actor=request.user, what="a meeting's agenda"
+        )
+        return Response(AgendaItemOutput(items, many=True).data)
 
     @extend_schema(
         parameters=[UUID_PATH_ID],

@@ -9,8 +9,7 @@ from datetime import timedelta
 from django.db.models import Q
 from django.utils import timezone
 
-from teamaround.core.audit import audit_record
-from teamaround.core.models import AuditAction
+from teamaround.core.audit import audit_listed
 from teamaround.earlyhelp.models import Episode, EpisodeStatus, PlanAction, TafMember
 from teamaround.earlyhelp.selectors.episodes import RELATED, assessments_awaiting_sign_off
 
@@ -50,17 +49,16 @@ def worker_home(*, actor) -> WorkerHome:
         .select_related("plan__episode__family", "domain")
         .order_by("due_on")
     )
-    reviews = [e for e in episodes[:LIMIT] if e.next_review_due and e.next_review_due <= soon]
-    audit_record(
-        action=AuditAction.SEARCH,
-        actor=actor,
-        object_type="earlyhelp.episode",
-        summary="Listed my early help families and work",
-    )
+    shown = audit_listed(episodes[:LIMIT], actor=actor, what="my early help families")
+    reviews = [e for e in shown if e.next_review_due and e.next_review_due <= soon]
     return WorkerHome(
-        episodes=list(episodes[:LIMIT]),
+        episodes=shown,
         actions=list(actions[:LIMIT]),
         reviews=reviews,
-        awaiting_sign_off=list(assessments_awaiting_sign_off(actor=actor)[:LIMIT]),
+        awaiting_sign_off=audit_listed(
+            assessments_awaiting_sign_off(actor=actor)[:LIMIT],
+            actor=actor,
+            what="assessments awaiting sign-off",
+        ),
         today=today,
     )

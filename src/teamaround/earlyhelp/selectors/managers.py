@@ -11,7 +11,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from teamaround.core.access import require
-from teamaround.core.audit import audit_record
+from teamaround.core.audit import audit_listed, audit_record
 from teamaround.core.models import AuditAction
 from teamaround.earlyhelp.models import Episode, EpisodeClosure, EpisodeStatus
 from teamaround.earlyhelp.permissions import episode_filter
@@ -71,8 +71,10 @@ def managers_overview(*, actor) -> dict:
         "workers": list(workers),
         "teams": list(teams),
         "districts": list(districts),
-        "overdue": list(overdue),
-        "family_solutions": list(family_solutions),
+        "overdue": audit_listed(overdue, actor=actor, what="episodes with reviews overdue"),
+        "family_solutions": audit_listed(
+            family_solutions, actor=actor, what="Family Solutions episodes past month 10"
+        ),
         "comebacks": comebacks(visible),
     }
 

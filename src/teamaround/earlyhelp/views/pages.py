@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from teamaround.core.access import require
+from teamaround.core.audit import audit_listed
 from teamaround.earlyhelp import selectors
 from teamaround.earlyhelp.selectors.handovers import hand_overs_to_open
 
@@ -17,7 +18,9 @@ def home(request):
         "earlyhelp/home.html",
         {
             "home": selectors.worker_home(actor=request.user),
-            "hand_overs": list(hand_overs[:50]),
+            "hand_overs": audit_listed(
+                hand_overs[:50], actor=request.user, what="hand-overs to my team"
+            ),
             "is_manager": request.user.has_perm("earlyhelp.see_caseloads"),
         },
     )

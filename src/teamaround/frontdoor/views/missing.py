@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from teamaround.core.access import require
+from teamaround.core.audit import audit_listed
 from teamaround.frontdoor import selectors, services
 from teamaround.frontdoor.forms import ConversationForm, ScrutinyForm, UploadForm
 from teamaround.frontdoor.models import MissingRoute
@@ -27,6 +28,7 @@ def missing_list(request):
         route=route if route in MissingRoute.values else "",
     )
     page = Paginator(episodes, 50).get_page(request.GET.get("page"))
+    audit_listed(page, actor=request.user, what="missing episodes")
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -82,7 +84,11 @@ def missing_detail(request, episode_id):
             "episode": episode,
             "conversation": conversation,
             "can_follow_up": can_follow_up,
-            "earlier": selectors.earlier_episodes(actor=request.user, episode=episode)[:20],
+            "earlier": audit_listed(
+                selectors.earlier_episodes(actor=request.user, episode=episode)[:20],
+                actor=request.user,
+                what="earlier missing episodes",
+            ),
             "conversation_form": conversation_form,
             "scrutiny_form": scrutiny_form,
             "form": conversation_form if conversation_form.errors else scrutiny_form,
@@ -141,10 +147,18 @@ def scrutiny(request):
         request,
         "frontdoor/scrutiny.html",
         {
-            "episodes": selectors.scrutiny_list(actor=request.user)[:200],
-            "done": selectors.scrutiny_list(actor=request.user, done=True).order_by(
-                "-scrutinised_at"
-            )[:20],
+            "episodes": audit_listed(
+                selectors.scrutiny_list(actor=request.user)[:200],
+                actor=request.user,
+                what="missing episodes for scrutiny",
+            ),
+            "done": audit_listed(
+                selectors.scrutiny_list(actor=request.user, done=True).order_by("-scrutinised_at")[
+                    :20
+                ],
+                actor=request.user,
+                what="missing episodes scrutinised",
+            ),
         },
     )
 
@@ -155,7 +169,11 @@ def return_conversations(request):
         request,
         "frontdoor/return_conversations.html",
         {
-            "conversations": selectors.return_conversations_due(actor=request.user)[:200],
+            "conversations": audit_listed(
+                selectors.return_conversations_due(actor=request.user)[:200],
+                actor=request.user,
+                what="return conversations due",
+            ),
             "now": timezone.now(),
         },
     )

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from teamaround.core.access import require
+from teamaround.core.audit import audit_listed
 from teamaround.core.models import WindscreenLevel
 from teamaround.core.navigation import actions_for
 from teamaround.frontdoor import selectors, services
@@ -102,7 +103,13 @@ def my_requests(request):
     return render(
         request,
         "frontdoor/my_requests.html",
-        {"requests": selectors.my_requests(actor=request.user)[:200]},
+        {
+            "requests": audit_listed(
+                selectors.my_requests(actor=request.user)[:200],
+                actor=request.user,
+                what="my requests for support",
+            )
+        },
     )
 
 
@@ -187,5 +194,11 @@ def hand_overs(request):
     return render(
         request,
         "frontdoor/hand_overs.html",
-        {"hand_overs": selectors.hand_overs_for_my_team(actor=request.user)[:200]},
+        {
+            "hand_overs": audit_listed(
+                selectors.hand_overs_for_my_team(actor=request.user)[:200],
+                actor=request.user,
+                what="hand-overs to my team",
+            )
+        },
     )

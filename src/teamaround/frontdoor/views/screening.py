@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from teamaround.accounts.roles import Role
 from teamaround.core.access import require
+from teamaround.core.audit import audit_listed
 from teamaround.core.models import District
 from teamaround.frontdoor import adapters, selectors, services
 from teamaround.frontdoor.forms import (
@@ -41,6 +42,7 @@ def queue(request):
     today = timezone.localdate()
     requests = selectors.hub_queue(actor=request.user, filters=filters, today=today)
     page = Paginator(requests, PAGE_SIZE).get_page(request.GET.get("page"))
+    audit_listed(page, actor=request.user, what="the Hub's queue")
     query = request.GET.copy()
     query.pop("page", None)
     return render(

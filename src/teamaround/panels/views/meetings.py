@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 
 from teamaround.core.access import require
+from teamaround.core.audit import audit_listed
 from teamaround.core.errors import DomainError
 from teamaround.core.views.forms import attempt
 from teamaround.panels import selectors, services
@@ -18,7 +19,11 @@ from teamaround.panels.services.meetings import expected_members, quorum_shortfa
 def agenda_builder(request, meeting_id):
     meeting = selectors.meeting_get(actor=request.user, meeting_id=meeting_id)
     require(request.user, "panels.run_meeting", meeting, what="build a panel agenda")
-    waiting = list(selectors.waiting_referrals_for(actor=request.user, panel=meeting.panel))
+    waiting = audit_listed(
+        selectors.waiting_referrals_for(actor=request.user, panel=meeting.panel),
+        actor=request.user,
+        what="referrals waiting for a panel",
+    )
     form = AgendaForm(request.POST or None, referrals=waiting)
     if request.method == "POST" and request.POST.get("send") == "papers":
         try:
@@ -45,7 +50,9 @@ def agenda_builder(request, meeting_id):
         {
             "meeting": meeting,
             "form": form,
-            "items": selectors.agenda(meeting),
+            "items": audit_listed(
+                selectors.agenda(meeting), actor=request.user, what="a meeting's agenda"
+            ),
             "can_build": meeting.status == MeetingStatus.PLANNED and not meeting.is_closed,
         },
     )
@@ -67,7 +74,7 @@ def meeting_detail(request, meeting_id):
         if done:
             messages.success(request, "Attendance has been recorded.")
             return redirect("panels:meeting-detail", meeting.pk)
-    items = list(selectors.agenda(meeting))
+    items = audit_listed(selectors.agenda(meeting), actor=request.user, what="a meeting's agenda")
     summaries = selectors.case_summaries_for(actor=request.user, meeting=meeting)
     for item in items:
         item.visible_summary = summaries.get(item.pk)

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from teamaround.core.access import require
+from teamaround.core.audit import audit_listed
 from teamaround.core.views.forms import attempt
 from teamaround.panels import selectors, services
 from teamaround.panels.forms import ReferralForm, ScheduleForm
@@ -30,7 +31,11 @@ def panel_detail(request, panel_id):
             "past": selectors.meeting_list(actor=user, panel=panel)
             .filter(held_on__lt=timezone.localdate())
             .order_by("-held_on")[:10],
-            "waiting": selectors.waiting_referrals_for(actor=user, panel=panel)[:50],
+            "waiting": audit_listed(
+                selectors.waiting_referrals_for(actor=user, panel=panel)[:50],
+                actor=user,
+                what="referrals waiting for a panel",
+            ),
             "can_refer": user.has_perm("panels.refer", panel),
             "runs_panel": user.has_perm("panels.run_panel", panel),
         },
@@ -89,7 +94,11 @@ def meeting_schedule(request, panel_id):
 def package_monitoring(request, panel_id):
     panel = selectors.panel_get(actor=request.user, panel_id=panel_id)
     require(request.user, "panels.run_panel", panel, what="monitor packages of support")
-    packages = selectors.packages_for_monitoring(actor=request.user, panel=panel)
+    packages = audit_listed(
+        selectors.packages_for_monitoring(actor=request.user, panel=panel),
+        actor=request.user,
+        what="packages of support being monitored",
+    )
     return render(request, "panels/package_monitoring.html", {"panel": panel, "packages": packages})
 
 

@@ -18,7 +18,7 @@ from datetime import date
 from django.db.models import F, Q
 
 from teamaround.core.access import require
-from teamaround.core.audit import audit_record
+from teamaround.core.audit import audit_record, audit_record_many
 from teamaround.core.errors import DomainError, ValidationFailed
 from teamaround.core.models import AuditAction
 from teamaround.core.selectors import district_for_postcode
@@ -185,6 +185,14 @@ def known_child_search(
         object_type="people.person",
         summary="Searched: is this child known?",
         changes={"fields_given": given, "results": len(results)},
+    )
+    # Which children came back, whether or not the searcher may open them.
+    audit_record_many(
+        action=AuditAction.VIEW,
+        actor=actor,
+        object_type="people.person",
+        ids=[result.person_id for result in results],
+        summary="Listed search results: is this child known?",
     )
     return results
 

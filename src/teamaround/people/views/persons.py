@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from teamaround.core.access import require
+from teamaround.core.audit import audit_listed
 from teamaround.core.views.forms import attempt
 from teamaround.people import selectors, services
 from teamaround.people.forms import AddressForm, BreakGlassForm, NameForm, PersonForm
@@ -113,4 +114,5 @@ def break_glass(request, person_id):
 @login_required
 def break_glass_review(request):
     grants = selectors.break_glass_for_manager(actor=request.user)
-    return render(request, "people/break_glass_review.html", {"grants": grants[:200]})
+    shown = audit_listed(grants[:200], actor=request.user, what="break-glass access to review")
+    return render(request, "people/break_glass_review.html", {"grants": shown})
