@@ -31,12 +31,28 @@ def organisation_create(*, actor, name: str, description: str, id=None, **detail
         return organisation
 
 
-def organisation_update(*, actor, organisation: Organisation, **values) -> Organisation:
+def organisation_update(
+    *, actor, organisation: Organisation, version: int | None = None, **values
+) -> Organisation:
+    """Change an organisation from the version the editor read (None: as read here)."""
     with use_case(
         actor, "directory.edit_services", organisation, what="change a directory organisation"
     ):
-        changes = model_update(organisation, actor=actor, values=values)
-        audit_change(actor, organisation, AuditAction.UPDATE, changes)
+        if organisation.is_archived:
+            raise DomainError("This organisation is archived and cannot be changed.")
+        if "name" in values:
+            values["name"] = (values["name"] or "").strip()
+            if not values["name"]:
+                raise DomainError("Enter the organisation's name.", field="name")
+        changes = model_update(
+            organisation,
+            actor=actor,
+            values=values,
+            expected_version=version,
+            what="organisation",
+        )
+        if changes:
+            audit_change(actor, organisation, AuditAction.UPDATE, changes)
         return organisation
 
 
