@@ -81,6 +81,19 @@ def api_as():
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache(settings):
+    """Every test starts with empty rate-limit counts (they live in the cache), and limits
+    high enough that only the tests of rate limits (tests/security/test_rate_limits.py, which
+    set their own) meet them: a schemathesis run sends hundreds of requests a minute."""
+    from django.core.cache import cache
+
+    settings.TEAMAROUND_RATE_LIMITS = dict.fromkeys(settings.TEAMAROUND_RATE_LIMITS, "100000/m")
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _fast_test_settings(settings):
     """Plain static storage, and a fast password hasher (the real one is slow on purpose)."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
