@@ -13,7 +13,7 @@ from django.utils import timezone
 from teamaround.core.access import actor_user, use_case
 from teamaround.core.errors import DomainError, StaleVersion
 from teamaround.core.models import AuditAction
-from teamaround.core.updates import version_claim
+from teamaround.core.updates import model_update, version_claim
 from teamaround.panels.models import (
     ItemKind,
     Minutes,
@@ -49,9 +49,7 @@ def minutes_generate(*, actor, meeting: PanelMeeting) -> Minutes:
         )
         if minutes.is_locked:
             raise DomainError(LOCKED)
-        minutes.draft_html = minutes_html(meeting)
-        minutes.updated_by = actor_user(actor)
-        minutes.save()
+        model_update(minutes, actor=actor, values={"draft_html": minutes_html(meeting)})
         audit(actor, minutes, AuditAction.UPDATE, "Drafted the minutes")
         return minutes
 
