@@ -160,13 +160,22 @@ def _follow_ups(actor, meeting, position):
         position += 1
 
 
-def case_summary_save(*, actor, summary: CaseSummary, text: str) -> CaseSummary:
+def case_summary_save(
+    *, actor, summary: CaseSummary, text: str, version: int | None = None
+) -> CaseSummary:
+    """Change the summary from the version the editor read (None: as read here)."""
     meeting = summary.item.meeting
     with use_case(actor, "panels.run_meeting", meeting, what="prepare a case summary"):
         require_open(meeting)
         text = require_text(text, "text", "Write the summary the panel needs.")
-        model_update(summary, actor=actor, values={"text": text})
-        audit(actor, summary, AuditAction.UPDATE, "Prepared a case summary")
+        if model_update(
+            summary,
+            actor=actor,
+            values={"text": text},
+            expected_version=version,
+            what="case summary",
+        ):
+            audit(actor, summary, AuditAction.UPDATE, "Prepared a case summary")
         return summary
 
 
