@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "teamaround.core.input_guard.RefuseNulMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -175,6 +176,11 @@ EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "teamaround@localhost")
 PASSWORD_RESET_TIMEOUT = int(os.environ.get("PASSWORD_RESET_TIMEOUT", str(60 * 60)))
+# The staff API's OpenAPI schema and Swagger docs: open on a demo site, signed-in staff only in
+# production (core.api_docs). The ORUK API's own document is always open.
+TEAMAROUND_API_DOCS_PUBLIC = env_bool("TEAMAROUND_API_DOCS_PUBLIC", True)
+# The largest file any upload page takes (core.uploads).
+TEAMAROUND_UPLOAD_MAX_BYTES = int(os.environ.get("TEAMAROUND_UPLOAD_MAX_BYTES", str(50 * 2**20)))
 # API tokens last this many days at most (accounts.tokens).
 TEAMAROUND_API_TOKEN_DAYS = int(os.environ.get("TEAMAROUND_API_TOKEN_DAYS", "90"))
 LOGIN_URL = "accounts:sign-in"
@@ -234,6 +240,11 @@ TEAMAROUND_COUNCIL_NAME = os.environ.get("TEAMAROUND_COUNCIL_NAME", "Essex Count
 TEAMAROUND_PHASE = os.environ.get("TEAMAROUND_PHASE", "Alpha")
 # A demo site holds synthetic data only and may be emptied and re-seeded at will.
 TEAMAROUND_DEMO_SITE = env_bool("TEAMAROUND_DEMO_SITE", True)
+# NHS England's test range (999 000 0000 up) is what synthetic people carry: accepted on a demo
+# site, refused in production (people.validators).
+TEAMAROUND_ACCEPT_TEST_NHS_NUMBERS = env_bool(
+    "TEAMAROUND_ACCEPT_TEST_NHS_NUMBERS", TEAMAROUND_DEMO_SITE
+)
 
 # A directory service past its review date is flagged at once and hidden from the public
 # after this many days.
@@ -278,6 +289,12 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "teamaround.core.api.exception_handler",
+    # JSON with a size limit, no NaN/Infinity, no NUL, and too-deep nesting a 400 (core.parsers).
+    "DEFAULT_PARSER_CLASSES": [
+        "teamaround.core.parsers.StrictJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     # The rate is TEAMAROUND_RATE_LIMITS["api_staff"], per token. (A call without valid
     # credentials is refused with 401 before any throttle; tokens are 160 random bits.)
     "DEFAULT_THROTTLE_CLASSES": ["teamaround.core.ratelimits.StaffApiThrottle"],

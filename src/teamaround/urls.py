@@ -5,18 +5,26 @@ from csp.decorators import csp_replace
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from teamaround.core.api_docs import DocsVisible, staff_docs
 from teamaround.core.views.pages import healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("api/v1/", include("teamaround.api_urls")),
-    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    # The staff API's schema and docs: signed-in staff only in production (core.api_docs).
+    path(
+        "api/schema/",
+        SpectacularAPIView.as_view(permission_classes=[DocsVisible]),
+        name="api-schema",
+    ),
     # Swagger UI's script is a separate file (the split view), so the policy allows no inline
     # script; its stylesheet sets styles inline, allowed on this page only.
     path(
         "api/docs/",
-        csp_replace({"style-src": [SELF, UNSAFE_INLINE]})(
-            SpectacularSwaggerSplitView.as_view(url_name="api-schema")
+        staff_docs(
+            csp_replace({"style-src": [SELF, UNSAFE_INLINE]})(
+                SpectacularSwaggerSplitView.as_view(url_name="api-schema")
+            )
         ),
         name="api-docs",
     ),
