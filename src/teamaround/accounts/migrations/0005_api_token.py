@@ -17,7 +17,7 @@ def drop_plain_tokens(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0003_versions'),
+        ('accounts', '0004_information_governance_role'),
     ]
 
     operations = [
