@@ -39,10 +39,10 @@ def api_paths():
 
 def test_every_api_route_with_a_format_suffix_is_not_found_not_a_500(admin_client):
     paths = api_paths()
-    assert len(paths) > 40
+    assert len(paths) > 30
     for path in paths:
         for suffixed in (path.rstrip("/") + ".json", path.rstrip("/") + ".api"):
-            response = admin_client.get(suffixed)
+            response = admin_client.get(suffixed, follow=True)  # APPEND_SLASH may redirect first
             assert response.status_code == 404, (suffixed, response.status_code)
 
 
