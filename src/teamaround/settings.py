@@ -205,6 +205,13 @@ TEAMAROUND_DIRECTORY_REVIEW_GRACE_DAYS = int(
 )
 
 # Early help reviews (TAF meetings) fall due this many weeks apart unless an episode says.
+# Reading more records about people than this within the window raises an alert for the
+# information governance lead (core.alerts); 0 turns the alert off.
+TEAMAROUND_BULK_READ_THRESHOLD = int(os.environ.get("TEAMAROUND_BULK_READ_THRESHOLD", "500"))
+TEAMAROUND_BULK_READ_WINDOW_MINUTES = int(
+    os.environ.get("TEAMAROUND_BULK_READ_WINDOW_MINUTES", "60")
+)
+
 TEAMAROUND_EARLYHELP_REVIEW_WEEKS = int(os.environ.get("TEAMAROUND_EARLYHELP_REVIEW_WEEKS", "6"))
 
 # Each app adds its part of the synthetic county, in this order (see `teamaround seed`).

@@ -7,13 +7,12 @@ from collections.abc import Iterable
 
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
 from teamaround.accounts.models import Agency, RoleAssignment, Team, User
 from teamaround.accounts.roles import Role
 from teamaround.core.access import actor_user, use_case
-from teamaround.core.audit import audit_record, changed_fields
+from teamaround.core.audit import audit_record
 from teamaround.core.errors import DomainError, ValidationFailed
 from teamaround.core.models import AuditAction, District
 from teamaround.core.updates import model_update
@@ -65,10 +64,7 @@ def agency_archive(*, actor, agency: Agency, reason: str) -> Agency:
         _refuse_archived(agency)
         if User.objects.filter(team__agency=agency, is_active=True).exists():
             raise DomainError("Move or deactivate this agency's staff before archiving it.")
-        agency.archived_at = timezone.now()
-        agency.archived_reason = reason.strip()
-        agency.updated_by = actor_user(actor)
-        agency.save()
+        agency.archive(actor=actor, reason=reason.strip())
         _audit_change(actor, agency, AuditAction.ARCHIVE, reason=reason)
         return agency
 
@@ -139,10 +135,7 @@ def user_create(
 
 def user_update(*, actor, user: User, roles: Iterable[str] | None = None, **values) -> User:
     with use_case(actor, "accounts.manage_users", user, what="change a user"):
-        changes = changed_fields(user, values)
-        for field, value in values.items():
-            setattr(user, field, value)
-        user.save()
+        changes = model_update(user, actor=actor, values=values)
         if roles is not None:
             before = sorted(user.role_set)
             _set_roles(user, roles)

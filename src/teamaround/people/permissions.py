@@ -128,7 +128,9 @@ rules.add_perm("people.change_family", records_people & can_view_family)
 rules.add_perm("people.change_person", records_people & can_view_person)
 rules.add_perm("people.merge", merges_records)
 rules.add_perm("people.train_matching", trains_matching)
-rules.add_perm("people.manage_involvement", manages_involvements)
+rules.add_perm("people.manage_involvement", manages_involvements & can_view_family)
 rules.add_perm("people.break_glass", is_staff_member)
 rules.add_perm("people.review_break_glass", is_team_manager)
-rules.add_perm("people.record_event", is_staff_member)
+# Writing to a family's chronology directly needs its record; other apps' use-cases write
+# their events on the person's behalf (core.access.on_behalf_of).
+rules.add_perm("people.record_event", is_staff_member & can_view_family)

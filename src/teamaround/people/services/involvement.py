@@ -11,10 +11,11 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from teamaround.core.access import actor_user, require
+from teamaround.core.access import actor_user, on_behalf_of, require
 from teamaround.core.audit import audit_record
 from teamaround.core.errors import DomainError
 from teamaround.core.models import AuditAction
+from teamaround.core.updates import model_update
 from teamaround.people.models import BreakGlassGrant, Family, FamilyEventKind, Involvement, Person
 from teamaround.people.services.chronology import family_event_record
 from teamaround.people.services.input_checks import audit, require_reason
@@ -27,7 +28,7 @@ def involvement_open(
     *, actor, family: Family, team, reason: str, lead_worker=None, opened_at=None, recorded_by=None
 ) -> Involvement:
     """`recorded_by` names the member of staff when a service opens it on their behalf."""
-    require(actor, "people.manage_involvement", what="open an involvement")
+    require(actor, "people.manage_involvement", family, what="open an involvement")
     if not (reason or "").strip():
         raise DomainError("Say why the team is involved.", field="reason")
     if family.involvements.filter(team=team, closed_at__isnull=True).exists():
@@ -49,7 +50,7 @@ def involvement_open(
         changes={"involvement": [None, str(involvement.pk)]},
     )
     family_event_record(
-        actor=who,
+        actor=on_behalf_of(who),
         family=family,
         kind=FamilyEventKind.INVOLVEMENT_OPENED,
         summary=f"{team.name} became involved",
@@ -64,18 +65,16 @@ def involvement_open(
 def involvement_close(
     *, actor, involvement: Involvement, reason: str, closed_at=None
 ) -> Involvement:
-    require(actor, "people.manage_involvement", what="close an involvement")
+    require(actor, "people.manage_involvement", involvement.family, what="close an involvement")
     require_reason(reason)
     if involvement.closed_at:
         raise DomainError("This involvement has already ended.")
-    involvement.closed_at = closed_at or timezone.now()
-    involvement.updated_by = actor_user(actor)
-    involvement.save()
+    model_update(involvement, actor=actor, values={"closed_at": closed_at or timezone.now()})
     audit(
         actor, involvement.family, AuditAction.UPDATE, "A team's involvement ended", reason=reason
     )
     family_event_record(
-        actor=actor,
+        actor=on_behalf_of(actor),
         family=involvement.family,
         kind=FamilyEventKind.INVOLVEMENT_CLOSED,
         team=involvement.team,

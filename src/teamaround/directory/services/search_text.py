@@ -1,18 +1,6 @@
-"""Small helpers the directory's use-cases share."""
+"""The words a directory service is found by."""
 
 from __future__ import annotations
-
-from teamaround.core.audit import audit_record
-
-
-def audit_change(actor, obj, action: str, changes: dict | None = None, reason: str = "") -> None:
-    audit_record(
-        action=action, actor=actor, obj=obj, summary=str(obj)[:300], changes=changes, reason=reason
-    )
-
-
-def ids(records) -> list[str]:
-    return sorted(str(record.pk) for record in records)
 
 
 def search_text_for(service) -> str:
