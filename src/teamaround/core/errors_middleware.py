@@ -6,6 +6,7 @@ from django.shortcuts import render
 
 from teamaround.core.access import ensure_refusal_recorded
 from teamaround.core.errors import AccessDenied, DomainError
+from teamaround.core.views.errors import forbidden
 
 
 class DomainErrorMiddleware:
@@ -18,7 +19,7 @@ class DomainErrorMiddleware:
     def process_exception(self, request, exception):
         if isinstance(exception, AccessDenied):
             ensure_refusal_recorded(exception)
-            return render(request, "403.html", {"message": exception.message}, status=403)
+            return forbidden(request, exception)
         if isinstance(exception, DataError):  # a value the database cannot hold
             message = "A value is too long or not valid. Nothing was changed."
             return render(request, "400.html", {"message": message}, status=400)

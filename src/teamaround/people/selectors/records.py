@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 
 from teamaround.core.access import refuse, require
@@ -61,6 +62,7 @@ def person_get(*, actor, person_id, audit: bool = True) -> Person:
         what="a person's record",
         audit=audit,
         message=BREAK_GLASS_OFFER,
+        next_steps=lambda person: _break_glass_steps(actor, "people:break-glass", person),
     )
 
 
@@ -73,7 +75,24 @@ def family_get(*, actor, family_id, audit: bool = True) -> Family:
         what="a family's record",
         audit=audit,
         message=BREAK_GLASS_OFFER,
+        next_steps=lambda family: _break_glass_steps(actor, "people:family-break-glass", family),
     )
+
+
+def _break_glass_steps(actor, url_name: str, record) -> list[tuple[str, str]]:
+    """The 403 page's way in, for staff who may ask for break-glass access."""
+    if not actor.has_perm("people.break_glass"):
+        return []
+    return [("Ask for break-glass access to this record", reverse(url_name, args=[record.pk]))]
+
+
+def family_exists(*, actor, family_id) -> Family | None:
+    """For the break-glass page only, as person_exists."""
+    require(actor, "people.break_glass", what="ask for break-glass access")
+    try:
+        return Family.objects.filter(pk=family_id).only("pk").first()
+    except (ValueError, TypeError, ValidationError):
+        return None
 
 
 def person_exists(*, actor, person_id) -> Person | None:

@@ -112,6 +112,28 @@ def break_glass(request, person_id):
 
 
 @login_required
+def family_break_glass(request, family_id):
+    """Break-glass access to a whole family's record (its members' records with it)."""
+    family = selectors.family_exists(actor=request.user, family_id=family_id)
+    if family is None:
+        raise Http404
+    form = BreakGlassForm(request.POST or None)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and attempt(
+            form,
+            lambda: services.break_glass_grant(
+                actor=request.user, family=family, reason=form.cleaned_data["reason"]
+            ),
+        )
+    ):
+        messages.success(request, "Break-glass access recorded for 24 hours.")
+        return redirect("people:family-detail", family.pk)
+    return render(request, "people/break_glass_form.html", {"form": form, "family": family})
+
+
+@login_required
 def break_glass_review(request):
     grants = selectors.break_glass_for_manager(actor=request.user)
     shown = audit_listed(grants[:200], actor=request.user, what="break-glass access to review")
