@@ -179,6 +179,16 @@ PASSWORD_RESET_TIMEOUT = int(os.environ.get("PASSWORD_RESET_TIMEOUT", str(60 * 6
 # The staff API's OpenAPI schema and Swagger docs: open on a demo site, signed-in staff only in
 # production (core.api_docs). The ORUK API's own document is always open.
 TEAMAROUND_API_DOCS_PUBLIC = env_bool("TEAMAROUND_API_DOCS_PUBLIC", True)
+# Break-glass access (people): which roles may take it (the casework roles by default: not
+# commissioners, analysts, panel chairs or partner practitioners such as a school's lead), how
+# long it lasts, and who reviews it when the user's team has no manager (a username; else the
+# longest-serving administrator).
+TEAMAROUND_BREAK_GLASS_ROLES = env_list(
+    "TEAMAROUND_BREAK_GLASS_ROLES",
+    "hub_screener,hub_social_worker,family_worker,social_worker,team_manager",
+)
+TEAMAROUND_BREAK_GLASS_HOURS = int(os.environ.get("TEAMAROUND_BREAK_GLASS_HOURS", "24"))
+TEAMAROUND_BREAK_GLASS_REVIEWER = os.environ.get("TEAMAROUND_BREAK_GLASS_REVIEWER", "")
 # The largest file any upload page takes (core.uploads).
 TEAMAROUND_UPLOAD_MAX_BYTES = int(os.environ.get("TEAMAROUND_UPLOAD_MAX_BYTES", str(50 * 2**20)))
 # API tokens last this many days at most (accounts.tokens).

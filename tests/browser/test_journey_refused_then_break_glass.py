@@ -19,7 +19,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_a_refused_record_leads_to_break_glass(journey):
-    pat = UserFactory(username="pat", first_name="Pat", roles=[Role.PRACTITIONER])
+    UserFactory(username="admin", roles=[Role.ADMINISTRATOR])  # reviews the access
+    pat = UserFactory(username="pat", first_name="Pat", roles=[Role.FAMILY_WORKER])
     family = people_services.family_create(actor=SYSTEM, name="Whitmore household")
     people_services.person_create(
         actor=SYSTEM,

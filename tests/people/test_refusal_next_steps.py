@@ -11,9 +11,9 @@ from teamaround.core.models import AuditAction, AuditEvent
 pytestmark = pytest.mark.django_db
 
 
-def test_a_refused_person_record_offers_break_glass(record_family, outsider, signed_in):
+def test_a_refused_person_record_offers_break_glass(record_family, breaker, signed_in):
     _, child, _ = record_family()
-    response = signed_in(outsider).get(reverse("people:person-detail", args=[child.pk]))
+    response = signed_in(breaker).get(reverse("people:person-detail", args=[child.pk]))
     assert response.status_code == 403
     body = response.content.decode()
     assert "Ask for break-glass access to this record" in body
@@ -22,10 +22,10 @@ def test_a_refused_person_record_offers_break_glass(record_family, outsider, sig
 
 
 def test_a_refused_family_record_offers_break_glass_to_the_family(
-    record_family, outsider, signed_in
+    record_family, breaker, signed_in
 ):
     family, child, _ = record_family()
-    client = signed_in(outsider)
+    client = signed_in(breaker)
     response = client.get(reverse("people:family-detail", args=[family.pk]))
     assert response.status_code == 403
     url = reverse("people:family-break-glass", args=[family.pk])
@@ -38,7 +38,7 @@ def test_a_refused_family_record_offers_break_glass_to_the_family(
     assert client.get(reverse("people:family-detail", args=[family.pk])).status_code == 200
     assert client.get(reverse("people:person-detail", args=[child.pk])).status_code == 200
     assert AuditEvent.objects.filter(
-        action=AuditAction.BREAK_GLASS, actor=outsider, object_id=str(family.pk)
+        action=AuditAction.BREAK_GLASS, actor=breaker, object_id=str(family.pk)
     ).exists()
 
 

@@ -39,4 +39,9 @@ urlpatterns = [
         name="relationship-add",
     ),
     path("break-glass/", persons.break_glass_review, name="break-glass-review"),
+    path(
+        "break-glass/<uuid:grant_id>/reviewed/",
+        persons.break_glass_reviewed,
+        name="break-glass-reviewed",
+    ),
 ]

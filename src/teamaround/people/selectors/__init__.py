@@ -5,6 +5,7 @@ from teamaround.people.selectors.match_batch import KnownChildMatch, known_child
 from teamaround.people.selectors.records import (
     break_glass_active,
     break_glass_for_manager,
+    break_glass_to_review,
     family_chronology,
     family_exists,
     family_get,
@@ -28,6 +29,7 @@ __all__ = [
     "KnownChildResult",
     "break_glass_active",
     "break_glass_for_manager",
+    "break_glass_to_review",
     "current_families",
     "family_chronology",
     "family_get",
