@@ -1,6 +1,7 @@
 """Who may read and change what the Hub holds about a child (tests/matrix.py explains the
 table). The staff in the matrix share one team of the council: its Hub screener and Hub
-social worker make it a Hub team, so its manager manages the Hub. The practitioner in it sent
+social worker make it a Hub team, so its manager manages the Hub: she sees the queue and
+every sent request and allocates them, but does not screen or decide. The practitioner in it sent
 the requests, so a hand-over back to the referrer lands with this team. The other agency's
 practitioner works in a school that sent nothing."""
 
@@ -25,13 +26,13 @@ pytestmark = pytest.mark.django_db
 
 TABLE = {
     #                       prac hub  hsw  fw   sw   mgr  chair comm anal admin ig | other anon
-    "request_get":         "Y    Y    Y    -    -    -    -     -    -    -     -  | -     -",
+    "request_get":         "Y    Y    Y    -    -    Y    -     -    -    -     -  | -     -",
     "my_requests":         "Y    -    -    -    -    -    -     -    -    -     -  | -     -",
-    "hub_queue":           "-    Y    Y    -    -    -    -     -    -    -     -  | -     -",
-    "latest_decision":     "Y    Y    Y    -    -    -    -     -    -    -     -  | -     -",
+    "hub_queue":           "-    Y    Y    -    -    Y    -     -    -    -     -  | -     -",
+    "latest_decision":     "Y    Y    Y    -    -    Y    -     -    -    -     -  | -     -",
     "request_send":        "Y    Y    Y    Y    Y    Y    Y     Y    Y    Y     Y  | Y     -",
     "request_withdraw":    "Y    -    -    -    -    -    -     -    -    -     -  | -     -",
-    "request_assign":      "-    Y    Y    -    -    -    -     -    -    -     -  | -     -",
+    "request_assign":      "-    Y    Y    -    -    Y    -     -    -    -     -  | -     -",
     "checks_record":       "-    Y    Y    -    -    -    -     -    -    -     -  | -     -",
     "partner_info_add":    "-    Y    Y    -    -    -    -     -    -    -     -  | -     -",
     "request_review_ask":  "-    Y    Y    -    -    -    -     -    -    -     -  | -     -",

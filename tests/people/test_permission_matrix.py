@@ -30,7 +30,7 @@ TABLE = {
     "relationship_list":     "Y    Y    Y    Y    Y    Y    Y     Y    Y    Y     Y  | -     -",
     "search_finds":          "Y    Y    Y    Y    Y    Y    Y     Y    Y    Y     Y  | Y     -",
     "search_opens":          "Y    Y    Y    Y    Y    Y    Y     Y    Y    Y     Y  | -     -",
-    "person_exists":         "Y    Y    Y    Y    Y    Y    Y     Y    Y    Y     Y  | Y     -",
+    "person_exists":         "-    Y    Y    Y    Y    Y    -     -    -    -     -  | -     -",
     "person_linkable":       "Y    Y    Y    Y    Y    Y    Y     Y    Y    Y     Y  | -     -",
     "current_families":      "Y    Y    Y    Y    Y    Y    Y     Y    Y    Y     Y  | Y     -",
     "open_involvements":     "Y    Y    Y    Y    Y    Y    Y     Y    Y    Y     Y  | Y     -",
@@ -47,7 +47,7 @@ TABLE = {
     "involvement_open":      "-    Y    Y    -    Y    Y    -     -    -    Y     -  | -     -",
     "involvement_close":     "-    Y    Y    -    Y    Y    -     -    -    Y     -  | -     -",
     "person_merge":          "-    Y    Y    -    Y    Y    -     -    Y    -     -  | -     -",
-    "break_glass_grant":     "Y    Y    Y    Y    Y    Y    Y     Y    Y    Y     Y  | Y     -",
+    "break_glass_grant":     "-    Y    Y    Y    Y    Y    -     -    -    -     -  | -     -",
 }  # fmt: skip
 
 
