@@ -28,7 +28,12 @@ from teamaround.directory.models import (
     ServiceAtLocation,
     Weekday,
 )
-from teamaround.directory.services.common import audit_change, ids, search_text_for
+from teamaround.directory.services.common import (
+    audit_change,
+    forget_source_fields,
+    ids,
+    search_text_for,
+)
 
 RELATIONS = ("levels", "needs_met", "districts")
 
@@ -81,6 +86,9 @@ def service_update(
                 actor, "directory.manage_directory", what="move a service between organisations"
             )
         relations = {name: list(values.pop(name)) for name in RELATIONS if name in values}
+        edited = [*values, *relations]
+        if cost_amount is not None or cost_description is not None:
+            edited.append("cost_options")
         merged = {
             f: getattr(service, f)
             for f in ("minimum_age", "maximum_age", "is_free", "access_routes", "review_date")
@@ -95,6 +103,7 @@ def service_update(
         changes = changed_fields(service, values)
         for name, value in values.items():
             setattr(service, name, value)
+        forget_source_fields(service, edited)
         service.updated_by = actor_user(actor)
         service.save()
         for name, rows in relations.items():
@@ -230,7 +239,8 @@ def service_opening_times_set(
             [Schedule(service=service, byday=d, opens_at=o, closes_at=c) for d, o, c in sessions]
         )
         after = [f"{d} {o:%H:%M}-{c:%H:%M}" for d, o, c in sessions]
+        forget_source_fields(service, ["schedules"])
         service.updated_by = actor_user(actor)
-        service.save(update_fields=["updated_by", "updated_at"])
+        service.save(update_fields=["updated_by", "updated_at", "source_record", "source_modified"])
         audit_change(actor, service, AuditAction.UPDATE, {"opening_times": [before, after]})
         return rows

@@ -26,3 +26,23 @@ def search_text_for(service) -> str:
         service.how_to_access,
     ]
     return " ".join(" ".join(parts).lower().split())
+
+
+# Our fields -> the ORUK fields they are published as.
+ORUK_FIELDS = {
+    "levels": "attributes",
+    "needs_met": "attributes",
+    "other_terms": "attributes",
+    "districts": "service_areas",
+}
+
+
+def forget_source_fields(service, fields) -> None:
+    """An imported service edited here: what was edited is ours now (not the publisher's
+    copy), and its last_modified is ours from now on."""
+    if service.source_record:
+        record = dict(service.source_record)
+        for name in fields:
+            record.pop(ORUK_FIELDS.get(name, name), None)
+        service.source_record = record
+    service.source_modified = None
