@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "axes",
+    "django_ratelimit",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "simple_history",
@@ -75,6 +76,7 @@ MIDDLEWARE = [
     "teamaround.core.errors_middleware.DomainErrorMiddleware",
     "teamaround.accounts.middleware.TwoFactorRequiredMiddleware",
     "axes.middleware.AxesMiddleware",
+    "django_ratelimit.middleware.RatelimitMiddleware",
 ]
 
 # Cross-origin reads of the Open Referral UK feed, and only of it: any site may read the
@@ -110,8 +112,17 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets the demo server read while a seed or import writes.
-    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA journal_mode=WAL;"
+    # WAL lets the demo server read while a seed or import writes. Every transaction takes
+    # the write lock when it begins (IMMEDIATE), and waits up to `timeout` seconds for it: two
+    # saves at once queue, and the second gets the conflict page (core.updates), never
+    # "database is locked" from a read lock that cannot be upgraded.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": int(os.environ.get("SQLITE_TIMEOUT_SECONDS", "20")),
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -144,6 +155,38 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
+
+# Rate limits (core.ratelimits): N requests per s(econd), m(inute), h(our) or d(ay). Pages count
+# per address or per user, the staff API per token, the public APIs per address.
+# TEAMAROUND_RATE_LIMITS="sign_in=20/m,api_staff=1200/m" overrides any of them.
+TEAMAROUND_RATE_LIMITS = {
+    "sign_in": "10/m",  # POSTs to the sign-in page, per address (lock-out is django-axes)
+    "two_factor": "10/m",  # codes entered, per user
+    "password_reset": "5/h",  # reset e-mails asked for, per address
+    "public_form": "30/h",  # saves and submits of the public "ask for help" form, per address
+    "directory": "120/m",  # public directory pages, per address
+    "public_api": "120/m",  # the Open Referral UK API, per address
+    "api_staff": "600/m",  # the staff API, per token (or per signed-in session)
+}
+TEAMAROUND_RATE_LIMITS |= dict(
+    item.split("=", 1) for item in env_list("TEAMAROUND_RATE_LIMITS") if "=" in item
+)
+# How many proxies in front add X-Forwarded-For (0: REMOTE_ADDR is the caller).
+TEAMAROUND_TRUSTED_PROXIES = int(os.environ.get("TEAMAROUND_TRUSTED_PROXIES", "0"))
+RATELIMIT_IP_META_KEY = "teamaround.core.ratelimits.client_address"
+RATELIMIT_VIEW = "teamaround.core.views.errors.rate_limited"
+# The counts' cache: in-process in the demo (one server process); a Redis URL in production
+# (redis://host:6379/0) so that every worker counts together.
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+        if (CACHE_URL := os.environ.get("DJANGO_CACHE_URL"))
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+# django-ratelimit asks for memcached or django-redis: Django's own Redis backend is atomic,
+# and the in-process cache is right for the single demo process.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 
 # Two-factor sign-in: which roles must use a TOTP app. "all" means every staff role.
 TEAMAROUND_TWO_FACTOR_REQUIRED_ROLES = env_list("TEAMAROUND_TWO_FACTOR_REQUIRED_ROLES", "")
@@ -198,7 +241,9 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "teamaround.core.api.exception_handler",
-    "DEFAULT_THROTTLE_RATES": {"anon": "60/minute", "user": "600/minute"},
+    # The rate is TEAMAROUND_RATE_LIMITS["api_staff"], per token. (A call without valid
+    # credentials is refused with 401 before any throttle; tokens are 160 random bits.)
+    "DEFAULT_THROTTLE_CLASSES": ["teamaround.core.ratelimits.StaffApiThrottle"],
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "TeamAround API",

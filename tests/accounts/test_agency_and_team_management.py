@@ -31,7 +31,7 @@ def test_administrator_adds_changes_and_archives_an_agency(signed_in, administra
 
     client.post(
         reverse("accounts:agency-edit", args=[agency.pk]),
-        agency_form(name="Seaview Academy", kind=AgencyKind.SCHOOL),
+        agency_form(name="Seaview Academy", kind=AgencyKind.SCHOOL, version=agency.version),
     )
     agency.refresh_from_db()
     assert agency.name == "Seaview Academy"
@@ -85,7 +85,9 @@ def test_other_roles_cannot_manage_agencies(signed_in, api_as, make_user, role):
     assert client.post(archive, {"reason": "x"}).status_code == 403
     api = api_as(user)
     assert api.post("/api/v1/agencies/", agency_form(), format="json").status_code == 403
-    update = api.put(f"/api/v1/agencies/{agency.pk}/", agency_form(), format="json")
+    update = api.put(
+        f"/api/v1/agencies/{agency.pk}/", agency_form(version=agency.version), format="json"
+    )
     assert update.status_code == 403
     agency.refresh_from_db()
     assert agency.name == "Untouchable Trust" and not agency.is_archived
@@ -127,7 +129,10 @@ def test_administrator_adds_and_changes_a_team(signed_in, administrator):
         reverse("accounts:team-create", args=[agency.pk]), {"name": "pastoral team"}
     )
     assert "already has a team with this name" in duplicate.text
-    client.post(reverse("accounts:team-edit", args=[team.pk]), {"name": "Pastoral and Welfare"})
+    client.post(
+        reverse("accounts:team-edit", args=[team.pk]),
+        {"name": "Pastoral and Welfare", "version": team.version},
+    )
     team.refresh_from_db()
     assert team.name == "Pastoral and Welfare"
 

@@ -85,7 +85,7 @@ def test_the_database_refuses_updates_even_with_raw_sql(administrator):
     assert AuditEvent.objects.get(pk=event.pk).summary != "tampered"
 
 
-@pytest.mark.skipif("connection.vendor != 'postgresql'")
+@pytest.mark.postgresql
 def test_postgresql_refuses_deletes_with_raw_sql(administrator):
     agency_create(actor=administrator, name="Creek Trust", kind=AgencyKind.VOLUNTARY)
     with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:

@@ -67,12 +67,16 @@ def test_an_editor_cannot_change_another_organisations_service_in_the_api(two_pr
     api = api_as(editor)
     assert (
         api.patch(
-            f"/api/v1/directory-services/{ours.pk}/", {"waiting_time_weeks": 3}, format="json"
+            f"/api/v1/directory-services/{ours.pk}/",
+            {"waiting_time_weeks": 3, "version": ours.version},
+            format="json",
         ).status_code
         == 200
     )
     response = api.patch(
-        f"/api/v1/directory-services/{theirs.pk}/", {"name": "Hijacked"}, format="json"
+        f"/api/v1/directory-services/{theirs.pk}/",
+        {"name": "Hijacked", "version": theirs.version},
+        format="json",
     )
     assert response.status_code == 403
     theirs.refresh_from_db()
@@ -95,14 +99,22 @@ def test_administrators_edit_everything_and_others_nothing(
     assert signed_in(admin).get(f"/services/manage/{theirs.pk}/").status_code == 200
     assert (
         api_as(admin)
-        .patch(f"/api/v1/directory-services/{theirs.pk}/", {"capacity": 9}, format="json")
+        .patch(
+            f"/api/v1/directory-services/{theirs.pk}/",
+            {"capacity": 9, "version": theirs.version},
+            format="json",
+        )
         .status_code
         == 200
     )
     stranger = make_user(Role.PRACTITIONER)
     assert (
         api_as(stranger)
-        .patch(f"/api/v1/directory-services/{theirs.pk}/", {"capacity": 1}, format="json")
+        .patch(
+            f"/api/v1/directory-services/{theirs.pk}/",
+            {"capacity": 1, "version": theirs.version},
+            format="json",
+        )
         .status_code
         == 403
     )

@@ -7,11 +7,10 @@ import pytest
 from django.utils import timezone
 
 from teamaround.core.calendar import add_working_days
-from teamaround.core.errors import DomainError, ValidationFailed
+from teamaround.core.errors import DomainError, StaleVersion, ValidationFailed
 from teamaround.core.models import WorkItem
 from teamaround.earlyhelp import services
 from teamaround.earlyhelp.models import EarlyHelpPlan, EpisodeStatus, NeedScore, PlanAction
-from teamaround.earlyhelp.services.plan import PlanConflict
 from tests.earlyhelp.conftest import action_row, members
 
 
@@ -72,7 +71,7 @@ def test_two_people_editing_at_once_the_second_gets_a_conflict_and_nothing_is_wr
         actions=[],
         version=first_version,
     )
-    with pytest.raises(PlanConflict) as error:
+    with pytest.raises(StaleVersion) as error:
         services.plan_save(
             actor=colleague,
             episode=planned,

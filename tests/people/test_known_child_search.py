@@ -24,8 +24,8 @@ def test_search_finds_a_misspelt_nickname_with_reasons(record_family, make_user)
     )
     assert results[0].person == child
     assert results[0].reasons[:2] == [
-        "surname sounds alike",
-        "first name is a known short form or nickname",
+        "first name is a known nickname or another spelling of it",
+        "surname spelt slightly differently",
     ]
     assert "same postcode district" in results[0].reasons
 

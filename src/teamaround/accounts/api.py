@@ -7,6 +7,7 @@ from rest_framework.response import Response
 
 from teamaround.accounts import selectors, services
 from teamaround.accounts.models import Agency, AgencyKind, Team
+from teamaround.core.api import ConflictOutput, version_field
 from teamaround.core.models import District
 
 UUID_PATH_ID = OpenApiParameter("id", OpenApiTypes.UUID, OpenApiParameter.PATH)
@@ -27,6 +28,7 @@ class AgencyOutput(serializers.ModelSerializer):
             "phone",
             "email",
             "archived_at",
+            "version",
         ]
 
 
@@ -42,13 +44,17 @@ class AgencyInput(serializers.Serializer):
     email = serializers.EmailField(required=False, allow_blank=True, default="")
 
 
+class AgencyChange(AgencyInput):
+    version = version_field()
+
+
 class TeamOutput(serializers.ModelSerializer):
     agency = serializers.PrimaryKeyRelatedField(read_only=True)
     districts = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
 
     class Meta:
         model = Team
-        fields = ["id", "name", "agency", "districts", "email", "phone"]
+        fields = ["id", "name", "agency", "districts", "email", "phone", "version"]
 
 
 @extend_schema_view(
@@ -80,10 +86,10 @@ class AgencyViewSet(viewsets.ViewSet):
         agency = services.agency_create(actor=request.user, **data.validated_data)
         return Response(AgencyOutput(agency).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=AgencyInput, responses=AgencyOutput)
+    @extend_schema(request=AgencyChange, responses={200: AgencyOutput, 409: ConflictOutput})
     def update(self, request, pk=None):
         agency = selectors.agency_get(actor=request.user, agency_id=pk)
-        data = AgencyInput(data=request.data)
+        data = AgencyChange(data=request.data)
         data.is_valid(raise_exception=True)
         agency = services.agency_update(actor=request.user, agency=agency, **data.validated_data)
         return Response(AgencyOutput(agency).data)

@@ -6,6 +6,7 @@ from django.contrib.auth.forms import AuthenticationForm
 
 from teamaround.accounts.models import Agency, AgencyKind, Team
 from teamaround.accounts.roles import Role
+from teamaround.core.forms import VersionField
 from teamaround.core.models import District
 
 
@@ -86,6 +87,28 @@ class TeamForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["districts"].queryset = _districts()
+
+
+class AgencyChangeForm(AgencyForm):
+    version = VersionField()
+
+    @classmethod
+    def initial_for(cls, agency: Agency) -> dict:
+        return super().initial_for(agency) | {"version": agency.version}
+
+
+class TeamChangeForm(TeamForm):
+    version = VersionField()
+
+    @staticmethod
+    def initial_for(team: Team) -> dict:
+        return {
+            "name": team.name,
+            "email": team.email,
+            "phone": team.phone,
+            "districts": list(team.districts.all()),
+            "version": team.version,
+        }
 
 
 class UserForm(forms.Form):

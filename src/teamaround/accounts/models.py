@@ -10,7 +10,7 @@ from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
 from teamaround.accounts.roles import Role
-from teamaround.core.models import District, TrackedModel
+from teamaround.core.models import District, TrackedModel, Versioned
 
 
 class AgencyKind(models.TextChoices):
@@ -28,7 +28,7 @@ class AgencyKind(models.TextChoices):
     ADULT_SERVICES = "adult_services", "Adult services"
 
 
-class Agency(TrackedModel):
+class Agency(Versioned, TrackedModel):
     """An organisation whose staff work with children and families."""
 
     name = models.CharField(max_length=200, unique=True)
@@ -51,7 +51,7 @@ class Agency(TrackedModel):
         return self.name
 
 
-class Team(TrackedModel):
+class Team(Versioned, TrackedModel):
     """A team within an agency, covering one or more districts."""
 
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="teams")

@@ -16,6 +16,7 @@ from teamaround.core.access import actor_user, use_case
 from teamaround.core.audit import audit_record, changed_fields
 from teamaround.core.errors import DomainError, ValidationFailed
 from teamaround.core.models import AuditAction, District
+from teamaround.core.updates import model_update
 
 
 def _audit_change(actor, obj, action: str, changes: dict | None = None, reason: str = "") -> None:
@@ -38,24 +39,23 @@ def agency_create(
         return agency
 
 
-def agency_update(*, actor, agency: Agency, districts=None, **values) -> Agency:
+def agency_update(
+    *, actor, agency: Agency, version: int | None = None, districts=None, **values
+) -> Agency:
+    """Change an agency from the version the editor read (None: as read here); a version
+    someone else has moved on is a StaleVersion and nothing is written."""
     with use_case(actor, "accounts.manage_agencies", agency, what="change an agency"):
         _refuse_archived(agency)
         name = values.get("name")
         if name and Agency.objects.filter(name__iexact=name).exclude(pk=agency.pk).exists():
             raise DomainError("An agency with this name already exists.", field="name")
-        changes = changed_fields(agency, values)
-        for field, value in values.items():
-            setattr(agency, field, value)
-        agency.updated_by = actor_user(actor)
-        agency.save()
         if districts is not None:
-            before = sorted(str(d.pk) for d in agency.districts.all())
-            agency.districts.set(districts)
-            after = sorted(str(d.pk) for d in agency.districts.all())
-            if before != after:
-                changes["districts"] = [before, after]
-        _audit_change(actor, agency, AuditAction.UPDATE, changes)
+            values["districts"] = districts
+        changes = model_update(
+            agency, actor=actor, values=values, expected_version=version, what="agency"
+        )
+        if changes:
+            _audit_change(actor, agency, AuditAction.UPDATE, changes)
         return agency
 
 
@@ -89,17 +89,16 @@ def team_create(
         return team
 
 
-def team_update(*, actor, team: Team, districts=None, **values) -> Team:
+def team_update(*, actor, team: Team, version: int | None = None, districts=None, **values) -> Team:
     with use_case(actor, "accounts.manage_teams", team, what="change a team"):
         _refuse_archived(team)
-        changes = changed_fields(team, values)
-        for field, value in values.items():
-            setattr(team, field, value)
-        team.updated_by = actor_user(actor)
-        team.save()
         if districts is not None:
-            team.districts.set(districts)
-        _audit_change(actor, team, AuditAction.UPDATE, changes)
+            values["districts"] = districts
+        changes = model_update(
+            team, actor=actor, values=values, expected_version=version, what="team"
+        )
+        if changes:
+            _audit_change(actor, team, AuditAction.UPDATE, changes)
         return team
 
 

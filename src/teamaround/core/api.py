@@ -3,17 +3,40 @@ a 400 with field errors, a Conflict 409, a refused record (RecordRefused) 404 so
 ids reveals nothing, any other refusal 403; all in DRF's usual shape. And the one pagination
 helper for lists read through selectors (`paginated`)."""
 
-from rest_framework import status
+from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from teamaround.core.access import ensure_refusal_recorded
 from teamaround.core.audit import audit_listed
-from teamaround.core.errors import AccessDenied, Conflict, DomainError, RecordRefused
+from teamaround.core.errors import AccessDenied, Conflict, DomainError, RecordRefused, StaleVersion
+
+
+def version_field(**kwargs) -> serializers.IntegerField:
+    """The API's one convention for records two people can edit (core.models.Versioned): GET
+    returns `version`; a change sends back the version it read, and a stale one is a 409
+    whose body names the version now saved (`current_version`)."""
+    kwargs.setdefault("min_value", 1)
+    kwargs.setdefault(
+        "help_text",
+        "The version you read (from GET). If the record has moved on since, nothing is saved "
+        "and the answer is 409 with the current version.",
+    )
+    return serializers.IntegerField(**kwargs)
+
+
+class ConflictOutput(serializers.Serializer):
+    """A 409: the record moved on since it was read (nothing was saved)."""
+
+    version = serializers.ListField(child=serializers.CharField())
+    current_version = serializers.IntegerField()
 
 
 def exception_handler(exc, context):
+    if isinstance(exc, StaleVersion):
+        body = exc.errors | {"current_version": exc.current_version}
+        return Response(body, status=status.HTTP_409_CONFLICT)
     if isinstance(exc, Conflict):
         return Response(exc.errors, status=status.HTTP_409_CONFLICT)
     if isinstance(exc, DomainError):

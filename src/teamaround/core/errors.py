@@ -52,8 +52,41 @@ class Conflict(DomainError):
     already closed). Pages show it like any DomainError; the API answers 409."""
 
 
+class StaleVersion(Conflict):
+    """Someone else saved the record after the editor opened it (its version moved on), so
+    nothing was written. Carries the record as saved (`current`) and what this editor sent
+    (`submitted`), so the page can show the two side by side and keep the second editor's
+    text; raised by `core.updates.model_update` / `version_claim`."""
+
+    def __init__(self, *, current, submitted: dict, what: str = "record"):
+        self.current = current
+        self.submitted = dict(submitted)
+        self.what = what
+        super().__init__(
+            f"Someone else saved this {what} while you were editing it, so your changes have "
+            "not been saved. Compare your version with the one saved, then save again if yours "
+            "should replace it.",
+            field="version",
+        )
+
+    @property
+    def current_version(self) -> int:
+        return self.current.version
+
+
 def apply_to_form(form, error: DomainError) -> None:
-    """Put a domain error onto a Django form so the page shows the GOV.UK error summary."""
+    """Put a domain error onto a Django form so the page shows the GOV.UK error summary.
+
+    A StaleVersion also sets `form.conflict` (shown beside the form by the error summary) and
+    moves the form's hidden version on to the saved one, keeping the editor's text: saving
+    again then replaces the saved version on purpose."""
+    if isinstance(error, StaleVersion):
+        form.conflict = error
+        if "version" in form.fields and form.is_bound:
+            form.data = form.data.copy()
+            form.data[form.add_prefix("version")] = str(error.current_version)
+        form.add_error(None, error.message)
+        return
     for field, messages in error.errors.items():
         target = field if field in form.fields else None
         for message in messages:

@@ -8,6 +8,26 @@ from teamaround.core.models import AuditAction, District, Quadrant
 DATE_HINT = "For example, 2026-11-25"
 
 
+class VersionField(forms.IntegerField):
+    """The version of a `core.models.Versioned` record the editor read, carried in a hidden
+    input (`{{ form.version }}` in the template, `initial["version"] = record.version` in the
+    view) and passed to the use-case, which refuses a stale one with a StaleVersion."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault(
+            "error_messages",
+            {
+                "required": "This page is out of date: open the record again to change it.",
+                "invalid": "This page is out of date: open the record again to change it.",
+                "min_value": "This page is out of date: open the record again to change it.",
+            },
+        )
+        super().__init__(**kwargs)
+
+
 class AuditSearchForm(forms.Form):
     username = forms.CharField(label="Username", required=False)
     object_id = forms.CharField(

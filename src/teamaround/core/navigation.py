@@ -56,6 +56,7 @@ class RecordAction:
     visible: Callable[[object, object], bool]
     order: int = 50
     primary: bool = False
+    target: Callable[[object], object] | None = None
 
 
 _actions: list[RecordAction] = []
@@ -69,12 +70,15 @@ def register_action(
     visible: Callable[[object, object], bool],
     order: int = 50,
     primary: bool = False,
+    target: Callable[[object], object] | None = None,
 ):
     """Offer `label` (linking to `url_name` with the record's id) on the page of a `record`
-    ("people.family", "frontdoor.handover") to the users for whom `visible(user, record)`."""
+    ("people.family", "frontdoor.handover") to the users for whom `visible(user, record)`.
+    `target(record)` names another record whose id the link takes instead (the family's open
+    episode); the action is hidden when it returns None."""
     if any(a.record == record and a.url_name == url_name for a in _actions):
         return
-    _actions.append(RecordAction(record, label, url_name, visible, order, primary))
+    _actions.append(RecordAction(record, label, url_name, visible, order, primary, target))
     _actions.sort(key=lambda action: action.order)
 
 
@@ -82,12 +86,13 @@ def actions_for(record: str, user, obj) -> list[dict]:
     """The registered actions on `obj` that `user` is offered: text, href, primary."""
     if user is None or not getattr(user, "is_authenticated", False) or obj is None:
         return []
-    return [
-        {
-            "text": action.label,
-            "href": reverse(action.url_name, args=[obj.pk]),
-            "primary": action.primary,
-        }
-        for action in _actions
-        if action.record == record and action.visible(user, obj)
-    ]
+    offered = []
+    for action in _actions:
+        if action.record != record or not action.visible(user, obj):
+            continue
+        target = obj if action.target is None else action.target(obj)
+        if target is None:
+            continue
+        href = reverse(action.url_name, args=[target.pk])
+        offered.append({"text": action.label, "href": href, "primary": action.primary})
+    return offered

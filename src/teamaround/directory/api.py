@@ -5,6 +5,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, viewsets
 from rest_framework.response import Response
 
+from teamaround.core.api import ConflictOutput, version_field
 from teamaround.core.models import District, NeedDomain, WindscreenLevel
 from teamaround.directory import selectors, services
 from teamaround.directory.models import AccessRoute, Service, ServiceStatus
@@ -41,12 +42,14 @@ class ServiceOutput(serializers.ModelSerializer):
             "eligibility_notes",
             "review_date",
             "updated_at",
+            "version",
         ]
 
 
 class ServiceChange(serializers.Serializer):
-    """Every field optional: send only what changes (PATCH)."""
+    """Every field optional: send only what changes (PATCH), with the version you read."""
 
+    version = version_field()
     name = serializers.CharField(max_length=200, required=False)
     description = serializers.CharField(required=False)
     status = serializers.ChoiceField(choices=ServiceStatus.choices, required=False)
@@ -94,7 +97,7 @@ class DirectoryServiceViewSet(viewsets.ViewSet):
         service = selectors.service_for_editing(actor=request.user, service_id=pk)
         return Response(ServiceOutput(service).data)
 
-    @extend_schema(request=ServiceChange, responses=ServiceOutput)
+    @extend_schema(request=ServiceChange, responses={200: ServiceOutput, 409: ConflictOutput})
     def partial_update(self, request, pk=None):
         service = selectors.service_for_editing(actor=request.user, service_id=pk)
         data = ServiceChange(data=request.data)

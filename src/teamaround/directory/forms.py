@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils import timezone
 
+from teamaround.core.forms import VersionField
 from teamaround.core.models import District, NeedDomain, WindscreenLevel
 from teamaround.directory.models import AccessRoute, ServiceStatus, Weekday
 
@@ -166,6 +167,7 @@ class ServiceForm(forms.Form):
             )
         }
         values["is_free"] = "yes" if service.is_free else "no"
+        values["version"] = service.version
         for name in ("levels", "needs_met", "districts"):
             values[name] = list(getattr(service, name).all())
         cost = service.cost_options.first()
@@ -240,11 +242,24 @@ class OpeningTimesForm(forms.Form):
         return values
 
 
+class ServiceChangeForm(ServiceForm):
+    version = VersionField()
+
+
 class OrganisationForm(forms.Form):
     name = forms.CharField(label="Name", max_length=200)
     description = forms.CharField(label="What the organisation does", widget=forms.Textarea)
     email = forms.EmailField(label="Email (optional)", required=False)
     website = forms.URLField(label="Website (optional)", required=False, assume_scheme="https")
+
+
+class OrganisationChangeForm(OrganisationForm):
+    version = VersionField()
+
+    @staticmethod
+    def initial_for(organisation) -> dict:
+        fields = ("name", "description", "email", "website", "version")
+        return {name: getattr(organisation, name) for name in fields}
 
 
 class EditorForm(forms.Form):

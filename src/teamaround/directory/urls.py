@@ -26,6 +26,11 @@ urlpatterns = [
     path("manage/organisations/", editing.organisation_list, name="organisations"),
     path("manage/organisations/add/", editing.organisation_create, name="organisation-create"),
     path(
+        "manage/organisations/<uuid:organisation_id>/change/",
+        editing.organisation_edit,
+        name="organisation-edit",
+    ),
+    path(
         "manage/organisations/<uuid:organisation_id>/editors/",
         editing.editors,
         name="organisation-editors",

@@ -20,14 +20,14 @@ DATE_HINT = "For example, 2019-03-27"
 
 class KnownChildSearchForm(forms.Form):
     forenames = forms.CharField(
-        label="First name",
+        label="First names",
         required=False,
         max_length=100,
-        help_text="As you heard it: spelling need not be exact",
+        help_text="As you heard them, any of the child's forenames: spelling need not be exact",
     )
     surname = forms.CharField(label="Last name", required=False, max_length=100)
     date_of_birth = forms.DateField(
-        label="Date of birth (if known)", required=False, help_text=DATE_HINT
+        label="Date of birth or expected date (if known)", required=False, help_text=DATE_HINT
     )
     age = forms.IntegerField(
         label="Age in years (if you do not know the date of birth)",
@@ -35,8 +35,18 @@ class KnownChildSearchForm(forms.Form):
         min_value=0,
         max_value=25,
     )
-    postcode = forms.CharField(label="Postcode (if known)", required=False, max_length=10)
+    postcode = forms.CharField(
+        label="Postcode (if known)",
+        required=False,
+        max_length=10,
+        help_text="The full postcode, or only its first part, like CM1",
+    )
     nhs_number = forms.CharField(label="NHS number (if known)", required=False, max_length=14)
+    sex = forms.ChoiceField(
+        label="Sex (if known)",
+        required=False,
+        choices=[("", "Not known"), ("F", "Female"), ("M", "Male")],
+    )
 
     def clean(self):
         cleaned = super().clean()

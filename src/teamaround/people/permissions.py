@@ -109,6 +109,11 @@ def merges_records(user) -> bool:
 
 
 @rules.predicate
+def trains_matching(user) -> bool:
+    return is_staff_member(user) and user.has_role(Role.DATA_ANALYST, Role.ADMINISTRATOR)
+
+
+@rules.predicate
 def manages_involvements(user) -> bool:
     return is_staff_member(user) and user.has_role(
         *COUNTY_WIDE_ROLES, Role.TEAM_MANAGER, Role.ADMINISTRATOR
@@ -122,6 +127,7 @@ rules.add_perm("people.record", records_people)
 rules.add_perm("people.change_family", records_people & can_view_family)
 rules.add_perm("people.change_person", records_people & can_view_person)
 rules.add_perm("people.merge", merges_records)
+rules.add_perm("people.train_matching", trains_matching)
 rules.add_perm("people.manage_involvement", manages_involvements)
 rules.add_perm("people.break_glass", is_staff_member)
 rules.add_perm("people.review_break_glass", is_team_manager)

@@ -179,6 +179,7 @@ class KnownChildQuery(serializers.Serializer):
     age = serializers.IntegerField(required=False, allow_null=True, default=None)
     postcode = text(10)
     nhs_number = text(14)
+    sex = serializers.ChoiceField(["F", "M", "U", ""], required=False, default="")
 
 
 class TeamContactOutput(serializers.Serializer):
@@ -193,7 +194,10 @@ class KnownChildOutput(serializers.Serializer):
 
     person_id = serializers.UUIDField()
     score = serializers.IntegerField()
-    strength = serializers.CharField()
+    strength = serializers.CharField(help_text="Strong, Possible, Weak, or Sibling")
+    kind = serializers.CharField(
+        help_text="match, or sibling: not this child but a brother or sister, possibly a twin"
+    )
     reasons = serializers.ListField(child=serializers.CharField())
     can_open = serializers.BooleanField()
     teams = TeamContactOutput(many=True)

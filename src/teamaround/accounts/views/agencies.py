@@ -6,7 +6,13 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from teamaround.accounts import selectors, services
-from teamaround.accounts.forms import AgencyForm, ReasonForm, TeamForm
+from teamaround.accounts.forms import (
+    AgencyChangeForm,
+    AgencyForm,
+    ReasonForm,
+    TeamChangeForm,
+    TeamForm,
+)
 from teamaround.accounts.models import AgencyKind
 from teamaround.core.access import require
 from teamaround.core.models import District
@@ -78,7 +84,7 @@ def agency_create(request):
 def agency_edit(request, agency_id):
     require(request.user, "accounts.manage_agencies", what="change an agency")
     agency = selectors.agency_get(actor=request.user, agency_id=agency_id)
-    form = AgencyForm(request.POST or None, initial=AgencyForm.initial_for(agency))
+    form = AgencyChangeForm(request.POST or None, initial=AgencyChangeForm.initial_for(agency))
     done = submit(
         request,
         form,
@@ -126,13 +132,7 @@ def team_create(request, agency_id):
 def team_edit(request, team_id):
     require(request.user, "accounts.manage_teams", what="change a team")
     team = selectors.team_get(actor=request.user, team_id=team_id)
-    initial = {
-        "name": team.name,
-        "email": team.email,
-        "phone": team.phone,
-        "districts": list(team.districts.all()),
-    }
-    form = TeamForm(request.POST or None, initial=initial)
+    form = TeamChangeForm(request.POST or None, initial=TeamChangeForm.initial_for(team))
     done = submit(
         request,
         form,

@@ -4,14 +4,17 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from teamaround.accounts import two_factor
 from teamaround.accounts.forms import CodeForm, SignInForm
 from teamaround.core.errors import DomainError, apply_to_form
+from teamaround.core.ratelimits import limited
 
 
+@method_decorator(limited("sign_in"), name="dispatch")
 class SignInView(auth_views.LoginView):
     template_name = "accounts/sign_in.html"
     authentication_form = SignInForm
@@ -28,6 +31,7 @@ def signed_out(request):
 
 
 @login_required
+@limited("two_factor", per="user")
 def two_factor_setup(request):
     device = two_factor.pending_device(request.user)
     form = CodeForm(request.POST or None)
@@ -55,6 +59,7 @@ def two_factor_setup(request):
 
 
 @login_required
+@limited("two_factor", per="user")
 def two_factor_verify(request):
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -1,5 +1,5 @@
 from teamaround.core.models.audit import AuditAction, AuditEvent
-from teamaround.core.models.base import TrackedModel
+from teamaround.core.models.base import TrackedModel, Versioned
 from teamaround.core.models.geography import District, DistrictKind, PostcodeOutwardCode, Quadrant
 from teamaround.core.models.needs import NeedDomain, WindscreenLevel
 from teamaround.core.models.seeding import SeedRun
@@ -15,6 +15,7 @@ __all__ = [
     "Quadrant",
     "SeedRun",
     "TrackedModel",
+    "Versioned",
     "WindscreenLevel",
     "WorkItem",
     "WorkItemStatus",

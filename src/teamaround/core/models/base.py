@@ -41,3 +41,15 @@ class TrackedModel(models.Model):
         self.archived_reason = reason
         self.updated_by = actor_user(actor)
         self.save(update_fields=["archived_at", "archived_reason", "updated_by", "updated_at"])
+
+
+class Versioned(models.Model):
+    """A record two people can edit. `version` goes up by one on every change, and every change
+    names the version its editor started from (`core.updates.model_update(expected_version=)`):
+    the second of two editors gets a `core.errors.StaleVersion` conflict, with both texts,
+    instead of silently overwriting the first (optimistic locking, one conditional UPDATE)."""
+
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        abstract = True

@@ -13,6 +13,8 @@ WIDTH_CLASSES = {"short": "govuk-input--width-10", "postcode": "govuk-input--wid
 
 
 def _component(widget) -> str:
+    if widget.is_hidden:
+        return "hidden"
     if isinstance(widget, forms.RadioSelect):
         return "radios"
     if isinstance(widget, forms.CheckboxSelectMultiple):
@@ -72,7 +74,59 @@ def govuk_error_summary(form):
         for field in form:
             for error in field.errors:
                 items.append({"text": error, "href": f"#{_first_input_id(field)}"})
-    return {"items": items}
+    conflict = getattr(form, "conflict", None)
+    return {"items": items, "conflict": conflict_rows(conflict, form) if conflict else None}
+
+
+@register.inclusion_tag("core/forms/conflict_box.html")
+def govuk_conflict(form):
+    """The conflict box on its own, for pages that build their own error summary."""
+    conflict = getattr(form, "conflict", None)
+    return {"conflict": conflict_rows(conflict, form) if conflict else None}
+
+
+def conflict_rows(conflict, form=None) -> dict:
+    """The saved version and this editor's, field by field, for the fields where they differ
+    (core/forms/conflict.html). Labels come from the form where it has the field."""
+    current = conflict.current
+    rows = []
+    for name, yours in conflict.submitted.items():
+        saved = getattr(current, name, None)
+        if hasattr(saved, "all"):  # many-to-many: compare the records
+            saved = list(saved.all())
+        if _shown(saved) == _shown(yours):
+            continue
+        field = form.fields.get(name) if form is not None else None
+        label = field.label if field is not None and field.label else None
+        if label is None:
+            model_field = _model_field(current, name)
+            label = str(model_field.verbose_name) if model_field else name.replace("_", " ")
+        rows.append({"label": label, "saved": _shown(saved), "yours": _shown(yours)})
+    who = getattr(current, "updated_by", None)
+    return {
+        "rows": rows,
+        "what": conflict.what,
+        "who": (who.get_full_name() or who.username) if who is not None else "",
+        "when": getattr(current, "updated_at", None),
+        "version": conflict.current_version,
+    }
+
+
+def _model_field(instance, name):
+    try:
+        return instance._meta.get_field(name)
+    except Exception:  # noqa: BLE001 - not a model field: no verbose name
+        return None
+
+
+def _shown(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, list | tuple | set):
+        return ", ".join(sorted(_shown(v) for v in value))
+    return str(value)
 
 
 def _first_input_id(field) -> str:

@@ -15,3 +15,10 @@ def forbidden(request, exception=None):
 
 def server_error(request):
     return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+def rate_limited(request, exception=None):
+    """Too many requests in a short time (core.ratelimits): the GOV.UK-styled 429 page."""
+    response = render(request, "429.html", status=429)
+    response["Retry-After"] = "60"
+    return response

@@ -8,11 +8,11 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from teamaround.core.models import TrackedModel
+from teamaround.core.models import TrackedModel, Versioned
 from teamaround.directory.models.sourcing import Sourced, one_per_source
 
 
-class Organisation(Sourced, TrackedModel):
+class Organisation(Versioned, Sourced, TrackedModel):
     """A provider of services: a council team, an NHS trust, a school, a charity."""
 
     name = models.CharField(max_length=200)

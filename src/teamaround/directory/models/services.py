@@ -10,7 +10,7 @@ import uuid
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from teamaround.core.models import TrackedModel
+from teamaround.core.models import TrackedModel, Versioned
 from teamaround.directory.models.sourcing import Sourced, one_per_source
 
 
@@ -31,7 +31,7 @@ class AccessRoute(models.TextChoices):
 PROFESSIONAL_ONLY_FIELDS = ("referral_routes", "eligibility_notes", "capacity")
 
 
-class Service(Sourced, TrackedModel):
+class Service(Versioned, Sourced, TrackedModel):
     organisation = models.ForeignKey(
         "directory.Organisation", on_delete=models.PROTECT, related_name="services"
     )

@@ -25,6 +25,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from teamaround.core.ratelimits import PublicApiThrottle
 from teamaround.directory.oruk import ORUK_PROFILE, ORUK_VERSION, spec
 from teamaround.directory.oruk.params import BadParameter, Params
 
@@ -58,7 +59,7 @@ def oruk_exception_handler(exc, context):
 class OrukView(APIView):
     authentication_classes: list = []
     permission_classes = [AllowAny]
-    throttle_classes: list = []
+    throttle_classes = [PublicApiThrottle]
     renderer_classes = [JSONRenderer]
     content_negotiation_class = JsonOnly
     oruk_path = ""

@@ -17,6 +17,7 @@ from teamaround.core.access import SYSTEM, actor_user, require, use_case
 from teamaround.core.audit import changed_fields
 from teamaround.core.errors import DomainError, ValidationFailed
 from teamaround.core.models import AuditAction
+from teamaround.core.updates import version_claim
 from teamaround.directory import geo
 from teamaround.directory.models import (
     AccessRoute,
@@ -76,8 +77,11 @@ def service_update(
     service: Service,
     cost_amount: Decimal | None = None,
     cost_description: str | None = None,
+    version: int | None = None,
     **values,
 ) -> Service:
+    """Change a service from the version the editor read (None: as read here); if someone
+    else saved it since, a StaleVersion and nothing is written."""
     with use_case(actor, "directory.edit_services", service, what="change a directory service"):
         if service.is_archived:
             raise DomainError("This service is archived and cannot be changed.")
@@ -101,16 +105,21 @@ def service_update(
         new_review = values.get("review_date") not in (None, service.review_date)
         _check(merged, relations or None, cost_amount, cost_description, new=new_review)
         changes = changed_fields(service, values)
+        for name, rows in relations.items():
+            before = ids(getattr(service, name).all())
+            if before != ids(rows):
+                changes[name] = [before, ids(rows)]
+        cost = _cost_after(merged, cost_amount, cost_description)
+        if changes or cost != _cost_of(service):
+            submitted = values | relations | {"cost_amount": cost[0], "cost_description": cost[1]}
+            version_claim(service, expected_version=version, submitted=submitted, what="service")
         for name, value in values.items():
             setattr(service, name, value)
         forget_source_fields(service, edited)
         service.updated_by = actor_user(actor)
         service.save()
         for name, rows in relations.items():
-            before = ids(getattr(service, name).all())
             getattr(service, name).set(rows)
-            if before != ids(rows):
-                changes[name] = [before, ids(rows)]
         _set_cost(service, cost_amount, cost_description)
         service.search_text = search_text_for(service)
         service.save(update_fields=["search_text"])
@@ -156,6 +165,15 @@ def _check(values: dict, relations: dict | None, amount, description, *, new: bo
             errors[name] = [message]
     if errors:
         raise ValidationFailed(errors)
+
+
+def _cost_of(service: Service) -> tuple:
+    option = service.cost_options.first()
+    return (option.amount, option.amount_description) if option else (None, "")
+
+
+def _cost_after(values: dict, amount, description) -> tuple:
+    return (None, "") if values.get("is_free") else (amount, (description or "").strip())
 
 
 def _set_cost(service: Service, amount, description: str) -> None:

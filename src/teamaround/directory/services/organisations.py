@@ -5,9 +5,9 @@ from __future__ import annotations
 from django.utils import timezone
 
 from teamaround.core.access import actor_user, use_case
-from teamaround.core.audit import changed_fields
 from teamaround.core.errors import DomainError
 from teamaround.core.models import AuditAction
+from teamaround.core.updates import model_update
 from teamaround.directory.models import DirectoryEditor, Organisation
 from teamaround.directory.services.common import audit_change
 
@@ -33,16 +33,28 @@ def organisation_create(*, actor, name: str, description: str, id=None, **detail
         return organisation
 
 
-def organisation_update(*, actor, organisation: Organisation, **values) -> Organisation:
+def organisation_update(
+    *, actor, organisation: Organisation, version: int | None = None, **values
+) -> Organisation:
+    """Change an organisation from the version the editor read (None: as read here)."""
     with use_case(
         actor, "directory.edit_services", organisation, what="change a directory organisation"
     ):
-        changes = changed_fields(organisation, values)
-        for name, value in values.items():
-            setattr(organisation, name, value)
-        organisation.updated_by = actor_user(actor)
-        organisation.save()
-        audit_change(actor, organisation, AuditAction.UPDATE, changes)
+        if organisation.is_archived:
+            raise DomainError("This organisation is archived and cannot be changed.")
+        if "name" in values:
+            values["name"] = (values["name"] or "").strip()
+            if not values["name"]:
+                raise DomainError("Enter the organisation's name.", field="name")
+        changes = model_update(
+            organisation,
+            actor=actor,
+            values=values,
+            expected_version=version,
+            what="organisation",
+        )
+        if changes:
+            audit_change(actor, organisation, AuditAction.UPDATE, changes)
         return organisation
 
 

@@ -11,13 +11,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from teamaround.core.access import require
 from teamaround.core.errors import DomainError, apply_to_form
+from teamaround.core.views.forms import submit
 from teamaround.directory import selectors, services
 from teamaround.directory.forms import (
     EditorForm,
     LocationForm,
     NewServiceForm,
     OpeningTimesForm,
+    OrganisationChangeForm,
     OrganisationForm,
+    ServiceChangeForm,
     ServiceForm,
 )
 from teamaround.directory.models import DirectoryEditor
@@ -67,7 +70,7 @@ def service_create(request):
 @login_required
 def service_edit(request, service_id):
     service = selectors.service_for_editing(actor=request.user, service_id=service_id)
-    form = ServiceForm(request.POST or None, initial=ServiceForm.initial_for(service))
+    form = ServiceChangeForm(request.POST or None, initial=ServiceForm.initial_for(service))
     if request.method == "POST" and form.is_valid():
         try:
             services.service_update(actor=request.user, service=service, **form.cleaned_data)
@@ -156,6 +159,25 @@ def organisation_create(request):
             messages.success(request, "The organisation has been added.")
             return redirect("directory:organisations")
     return render(request, "directory/organisation_form.html", {"form": form})
+
+
+@login_required
+def organisation_edit(request, organisation_id):
+    organisation = selectors.organisation_get(actor=request.user, organisation_id=organisation_id)
+    form = OrganisationChangeForm(
+        request.POST or None, initial=OrganisationChangeForm.initial_for(organisation)
+    )
+    done = submit(
+        request,
+        form,
+        lambda data: services.organisation_update(
+            actor=request.user, organisation=organisation, **data
+        ),
+        success=lambda saved: f"{saved.name} has been updated.",
+        redirect_to="directory:organisations",
+    )
+    context = {"form": form, "organisation": organisation}
+    return done or render(request, "directory/organisation_form.html", context)
 
 
 @login_required

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from django.shortcuts import render
 
+from teamaround.core.ratelimits import ALL, limited
 from teamaround.directory import selectors
 from teamaround.directory.forms import SearchForm
 from teamaround.directory.selectors.editing import review_state
 from teamaround.directory.selectors.search import ServiceSearch
 
 
+@limited("directory", per="user", method=ALL)
 def search(request):
     form = SearchForm(request.GET or None)
     result = None
@@ -44,6 +46,7 @@ def search(request):
     )
 
 
+@limited("directory", per="user", method=ALL)
 def service_detail(request, service_id):
     service = selectors.service_get(actor=request.user, service_id=service_id)
     user = request.user

@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from teamaround.accounts.models import AgencyKind, Team
+from teamaround.core.forms import VersionField
 from teamaround.earlyhelp.forms._fields import (
     DateField,
     StaffChoiceField,
@@ -125,6 +126,7 @@ class MemberViewForm(forms.Form):
         label="Strengths", widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
     goals = forms.CharField(label="Goals", widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    version = VersionField(required=False)  # empty: adding views for someone with none yet
 
     def __init__(self, *args, people, **kwargs):
         super().__init__(*args, **kwargs)

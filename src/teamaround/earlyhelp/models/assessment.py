@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from teamaround.core.models import TrackedModel
+from teamaround.core.models import TrackedModel, Versioned
 from teamaround.earlyhelp.models.choices import AssessmentStatus
 
 
@@ -29,7 +29,7 @@ class SharedFamilyAssessment(TrackedModel):
         indexes = [models.Index(fields=["status"], name="eh_assessment_status")]
 
 
-class MemberView(TrackedModel):
+class MemberView(Versioned, TrackedModel):
     """One family member's part: their views in their own words (a young child's may be
     recorded by the practitioner, which is said), their strengths and their goals."""
 

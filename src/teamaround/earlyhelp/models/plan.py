@@ -11,16 +11,15 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from teamaround.core.models import TrackedModel
+from teamaround.core.models import TrackedModel, Versioned
 from teamaround.earlyhelp.models.choices import ActionStatus
 
 
-class EarlyHelpPlan(TrackedModel):
+class EarlyHelpPlan(Versioned, TrackedModel):
     episode = models.OneToOneField(
         "earlyhelp.Episode", on_delete=models.PROTECT, related_name="plan"
     )
     outcomes = models.TextField(help_text="What the family wants to be different, in their words.")
-    version = models.PositiveIntegerField(default=1)
     agreed_on = models.DateField()
     history = HistoricalRecords()
 

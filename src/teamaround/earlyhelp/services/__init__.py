@@ -12,7 +12,7 @@ from teamaround.earlyhelp.services.episodes import episode_open
 from teamaround.earlyhelp.services.handovers import episode_open_from_hand_over
 from teamaround.earlyhelp.services.meetings import taf_meeting_record
 from teamaround.earlyhelp.services.panel_actions import plan_action_from_panel
-from teamaround.earlyhelp.services.plan import PlanConflict, plan_save
+from teamaround.earlyhelp.services.plan import plan_save
 from teamaround.earlyhelp.services.team import (
     lead_professional_change,
     taf_member_add,
@@ -26,7 +26,6 @@ from teamaround.earlyhelp.services.transitions import (
 )
 
 __all__ = [
-    "PlanConflict",
     "assessment_return",
     "assessment_sign_off",
     "assessment_submit",

@@ -3,12 +3,14 @@ signed off by the lead team's manager or returned with a reason for more work.""
 
 from __future__ import annotations
 
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from teamaround.core.access import actor_user, on_behalf_of, use_case
 from teamaround.core.audit import audit_record
-from teamaround.core.errors import DomainError, ValidationFailed
+from teamaround.core.errors import DomainError, StaleVersion, ValidationFailed
 from teamaround.core.models import AuditAction
+from teamaround.core.updates import model_update
 from teamaround.core.work import work_item_cancel_for_source
 from teamaround.earlyhelp.models import (
     AssessedNeed,
@@ -60,24 +62,32 @@ def member_view_save(
     recorded_for_them: bool = False,
     strengths: str = "",
     goals: str = "",
+    version: int | None = None,
 ):
-    """Add or replace one family member's views (in their own words)."""
+    """Add one family member's views (version None: the editor saw none) or change them (the
+    version the editor read). Views someone else saved meanwhile are a StaleVersion showing
+    both texts; nothing is overwritten."""
     with use_case(actor, "earlyhelp.change_episode", episode, what="change an assessment"):
         assessment = _draft(actor, episode)
         _member(episode, person)
         if not (in_their_words or "").strip():
             raise DomainError("Write down their views, in their own words.", field="in_their_words")
-        view, created = MemberView.objects.update_or_create(
-            assessment=assessment,
-            person=person,
-            defaults={
-                "in_their_words": in_their_words.strip(),
-                "recorded_for_them": bool(recorded_for_them),
-                "strengths": (strengths or "").strip(),
-                "goals": (goals or "").strip(),
-                "updated_by": actor_user(actor),
-            },
-        )
+        values = {
+            "in_their_words": in_their_words.strip(),
+            "recorded_for_them": bool(recorded_for_them),
+            "strengths": (strengths or "").strip(),
+            "goals": (goals or "").strip(),
+        }
+        view = MemberView.objects.filter(assessment=assessment, person=person).first()
+        created = view is None
+        if created:
+            view = _view_create(actor, assessment, person, values)
+        elif version is None:  # added by someone else since this editor looked
+            raise StaleVersion(current=view, submitted=values, what=WHAT_VIEWS)
+        elif not model_update(
+            view, actor=actor, values=values, expected_version=version, what=WHAT_VIEWS
+        ):
+            return view
         audit_record(
             action=AuditAction.CREATE if created else AuditAction.UPDATE,
             actor=actor,
@@ -85,6 +95,22 @@ def member_view_save(
             summary="Saved a family member's views in an assessment",
         )
         return view
+
+
+WHAT_VIEWS = "family member's views"
+
+
+def _view_create(actor, assessment, person, values) -> MemberView:
+    """The first views for this person; if someone else's landed first (one view each), it is
+    their conflict to see, not a 500."""
+    try:
+        with transaction.atomic():
+            return MemberView.objects.create(
+                assessment=assessment, person=person, created_by=actor_user(actor), **values
+            )
+    except IntegrityError:
+        current = MemberView.objects.get(assessment=assessment, person=person)
+        raise StaleVersion(current=current, submitted=values, what=WHAT_VIEWS) from None
 
 
 def need_add(*, actor, episode: Episode, domain, description: str, person=None) -> AssessedNeed:

@@ -1,31 +1,18 @@
 """The Early Help Plan and its actions. Every save carries the plan's version: if someone else
-saved first, nothing is written and the second person is told (optimistic locking)."""
+saved first, nothing is written and the second person sees both versions (core.updates)."""
 
 from __future__ import annotations
 
-from django.db.models import F
 from django.utils import timezone
 
 from teamaround.core.access import actor_user, use_case
 from teamaround.core.audit import audit_record
-from teamaround.core.errors import Conflict, DomainError, ValidationFailed
+from teamaround.core.errors import DomainError, StaleVersion, ValidationFailed
 from teamaround.core.models import AuditAction
-from teamaround.core.updates import model_update
+from teamaround.core.updates import model_update, version_claim
 from teamaround.earlyhelp.models import EarlyHelpPlan, Episode, EpisodeEventKind, PlanAction
 from teamaround.earlyhelp.services import lifecycle
 from teamaround.earlyhelp.services._family import current_members
-
-CONFLICT = (
-    "Someone else saved this plan while you were editing it, so your changes have not been "
-    "saved. Check the plan as it is now and make your changes again."
-)
-
-
-class PlanConflict(Conflict):
-    """The plan changed since the form was opened (its version moved on)."""
-
-    def __init__(self):
-        super().__init__(CONFLICT, field="version")
 
 
 def plan_save(
@@ -46,8 +33,8 @@ def plan_save(
         ]
         if plan is None and not any(row and not row.get("remove") for row in checked):
             errors.setdefault("actions", []).append("Add at least one action.")
-        if plan is not None and version is None:
-            raise PlanConflict()
+        if plan is not None and version is None:  # made by someone else since the form opened
+            raise StaleVersion(current=plan, submitted={"outcomes": outcomes}, what="plan")
         if plan is None and version not in (None, 0):
             raise DomainError("This plan no longer exists.", field="version")
         if errors:
@@ -61,15 +48,12 @@ def plan_save(
                 created_by=actor_user(actor),
             )
         else:
-            claimed = EarlyHelpPlan.objects.filter(pk=plan.pk, version=version).update(
-                version=F("version") + 1,
-                outcomes=outcomes.strip(),
-                updated_by=actor_user(actor),
-                updated_at=timezone.now(),
+            version_claim(
+                plan, expected_version=version, submitted={"outcomes": outcomes}, what="plan"
             )
-            if not claimed:
-                raise PlanConflict()
-            plan.refresh_from_db()
+            plan.outcomes = outcomes.strip()
+            plan.updated_by = actor_user(actor)
+            plan.save()
         for row in checked:
             if row:
                 _apply(actor, plan, row, existing)

@@ -22,7 +22,10 @@ def assessment(request, episode_id):
     posted = request.POST if request.method == "POST" else None
     which = request.POST.get("form") if posted else None
     view_form = forms.MemberViewForm(
-        posted if which == "view" else None, people=people, prefix="view"
+        posted if which == "view" else None,
+        people=people,
+        prefix="view",
+        initial=_view_initial(record, request.GET.get("view")),
     )
     need_form = forms.NeedForm(posted if which == "need" else None, people=people, prefix="need")
     submit_form = forms.ReasonForm(posted if which == "submit" else None)
@@ -38,6 +41,7 @@ def assessment(request, episode_id):
                 recorded_for_them=data["recorded_for_them"],
                 strengths=data["strengths"],
                 goals=data["goals"],
+                version=data["version"],
             ),
         ):
             messages.success(request, "Their views are saved in the draft.")
@@ -100,3 +104,20 @@ def sign_off(request, episode_id):
     services.assessment_sign_off(actor=request.user, assessment=record)
     messages.success(request, "The assessment is signed off.")
     return redirect("earlyhelp:episode", episode.pk)
+
+
+def _view_initial(record, person_id) -> dict:
+    """ "Change" on a member's views opens the form with their views and the version read."""
+    if record is None or not person_id:
+        return {}
+    view = record.member_views.filter(person_id=person_id).first()
+    if view is None:
+        return {"person": person_id}
+    return {
+        "person": str(view.person_id),
+        "in_their_words": view.in_their_words,
+        "recorded_for_them": view.recorded_for_them,
+        "strengths": view.strengths,
+        "goals": view.goals,
+        "version": view.version,
+    }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 
+from teamaround.accounts.models import AgencyKind
 from teamaround.earlyhelp.services._family import current_members
 from teamaround.people import selectors as people_selectors
 
@@ -20,6 +21,20 @@ def staff_near(family, actor):
     if actor.team_id:
         teams.add(actor.team_id)
     return get_user_model().objects.filter(Q(team_id__in=teams)).order_by("last_name")
+
+
+def step_down_staff(family, actor):
+    """Who social care may name as the early help lead professional when stepping a family
+    down: staff of every team that has worked with the family (an early help team whose
+    involvement ended at step up included) and of the council's early help teams. Never
+    social care itself: early help is led outside it."""
+    teams = set(people_selectors.family_involvements(family).values_list("team_id", flat=True))
+    return (
+        get_user_model()
+        .objects.filter(Q(team_id__in=teams) | Q(team__agency__kind=AgencyKind.COUNCIL_EARLY_HELP))
+        .exclude(team__agency__kind=AgencyKind.CHILDRENS_SOCIAL_CARE)
+        .order_by("last_name")
+    )
 
 
 def owner_choices(episode):

@@ -7,7 +7,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from teamaround.core.views.forms import attempt
 from teamaround.earlyhelp import forms, selectors, services
 from teamaround.earlyhelp.models import TafMember
-from teamaround.earlyhelp.views.choices import staff_near
+from teamaround.earlyhelp.selectors import offers
+from teamaround.earlyhelp.views.choices import staff_near, step_down_staff
 from teamaround.frontdoor.selectors.handovers import hand_over_get
 from teamaround.people import selectors as people_selectors
 
@@ -60,7 +61,7 @@ def episode_from_hand_over(request, hand_over_id):
 @login_required
 def step_down(request, family_id):
     family = people_selectors.family_get(actor=request.user, family_id=family_id, audit=False)
-    form = forms.StepDownForm(request.POST or None, staff=staff_near(family, request.user))
+    form = forms.StepDownForm(request.POST or None, staff=step_down_staff(family, request.user))
     if request.method == "POST" and form.is_valid():
         episode = attempt(
             form,
@@ -85,6 +86,8 @@ def episode_detail(request, episode_id):
             "can_edit": selectors.can_edit(request.user, episode),
             "can_reopen": episode.is_closed
             and request.user.has_perm("earlyhelp.change_episode", episode),
+            "can_step_down": episode.is_closed
+            and offers.may_step_down(request.user, episode.family),
             "clock": selectors.family_solutions_clock(episode),
             "taf": episode.taf_members.select_related("practitioner", "team__agency"),
             "leads": episode.leads.select_related("practitioner", "team"),

@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 
 from teamaround.core.audit import audit_record
-from teamaround.core.errors import DomainError
+from teamaround.core.errors import DomainError, StaleVersion, apply_to_form
 from teamaround.core.models import AuditAction
 from teamaround.earlyhelp import forms, selectors, services
 from teamaround.earlyhelp.models import EarlyHelpPlan
@@ -88,6 +88,9 @@ def plan_edit(request, episode_id):
 
 def _show(error, form, formset) -> None:
     """A row's errors go on that row of the formset; the rest (and a conflict) on the plan."""
+    if isinstance(error, StaleVersion):  # both versions shown; the form keeps this editor's
+        apply_to_form(form, error)
+        return
     for field, problems in error.errors.items():
         parts = field.split("-", 2)
         row = None

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 
+from teamaround.core.ratelimits import limited
 from teamaround.frontdoor import services
 from teamaround.frontdoor.forms import PublicRequestForm, ResumeForm
 from teamaround.frontdoor.models import RequestForSupport, RequestStatus
@@ -24,6 +25,7 @@ def _draft_in_session(request):
     ).first()
 
 
+@limited("public_form")
 def ask_for_help(request):
     draft = _draft_in_session(request)
     initial = {name: getattr(draft, name) for name in PublicRequestForm.FIELDS} if draft else {}
@@ -52,6 +54,7 @@ def ask_for_help(request):
     )
 
 
+@limited("public_form")
 def resume(request):
     form = ResumeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -1,39 +1,88 @@
-"""Scoring a candidate against what the practitioner typed, with the reasons in plain English.
-
-Points (out of 100): surname 35, first name 25, date of birth 30, postcode 10. Each part
-scores by how it matches — exactly, by sound, by a known nickname, by spelling — and says so,
-so a practitioner can judge the match rather than trust a number.
+"""Comparing what a practitioner typed with one known record, with the reasons in plain
+English. Each comparison lands on a level (the same first name, a nickname, one slip, a
+different name, ...) whose weight comes from the match model: evidence for a child adds,
+evidence against subtracts, and a part not given on either side counts for nothing.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
 
+from teamaround.people.matching.model import MatchParameters
 from teamaround.people.matching.names import (
-    canonical_forenames,
-    forename_keys,
-    normalise_name,
-    phonetic,
+    group_keys,
+    is_slip,
+    name_parts,
+    same_name,
+    similarity,
+    sound_key,
 )
-from teamaround.people.matching.similarity import jaro_winkler
+
+REASONS = {
+    "first_name": {
+        "exact": "same first name",
+        "same_name": "first name is a known nickname or another spelling of it",
+        "other_forename": "the name given is another of the child's forenames",
+        "slip": "first name spelt slightly differently",
+        "sound": "first name sounds alike",
+        "different": "a different first name",
+    },
+    "surname": {
+        "exact": "same surname",
+        "same_name": "surname in another spelling",
+        "part": "shares a part of the surname",
+        "slip": "surname spelt slightly differently",
+        "sound": "surname sounds alike",
+        "different": "a different surname",
+    },
+    "date_of_birth": {
+        "exact": "same date of birth",
+        "swapped": "same date of birth with day and month swapped",
+        "near": "date of birth a few days or one part out",
+        "birthday": "same birthday, a year or two out",
+        "same_year": "born the same year, on another date",
+        "within_2_years": "born within two years",
+        "different": "date of birth years away",
+    },
+    "expected_date": {
+        "within_six_weeks": "born within six weeks of this unborn baby's expected date",
+        "different": "expected date of birth does not fit",
+    },
+    "age": {"matches": "age matches", "near": "age a year out", "different": "a different age"},
+    "postcode": {
+        "exact": "same postcode",
+        "outward": "same postcode district",
+        "district": "same council district",
+        "different": "lives in another area",
+    },
+    "sex": {"same": "", "different": "recorded as the other sex"},
+}
+AGREEING_NAME = frozenset({"exact", "same_name"})
+AGREEING_SURNAME = frozenset({"exact", "same_name", "part"})
+AGAINST = {
+    "first_name": {"different"},
+    "surname": set(),
+    "date_of_birth": {"same_year", "within_2_years", "different"},
+    "expected_date": {"different"},
+    "age": {"different"},
+    "postcode": {"different"},
+    "sex": {"different"},
+}
 
 
 @dataclass(frozen=True)
 class Query:
-    forename: str = ""
-    surname: str = ""
+    given: tuple[str, ...] = ()
+    family: tuple[str, ...] = ()
     date_of_birth: date | None = None
     birth_years: tuple[int, ...] = ()
     postcode: str = ""
     outward_code: str = ""
     district_id: object = None
+    sex: str = ""
     forename_keys: frozenset[str] = field(default_factory=frozenset)
-    surname_key: str = ""
-    canonicals: frozenset[str] = field(default_factory=frozenset)
-    surname_first: str = ""
-    surname_first_keys: frozenset[str] = field(default_factory=frozenset)
+    surname_keys: frozenset[str] = field(default_factory=frozenset)
 
     @classmethod
     def build(
@@ -44,146 +93,183 @@ class Query:
         date_of_birth=None,
         birth_years=(),
         postcode="",
+        outward_code="",
         district_id=None,
+        sex="",
     ) -> Query:
-        first = (forenames or "").replace("-", " ").split()
-        forename = first[0] if first else ""
-        last = (surname or "").replace("-", " ").split()
-        surname_first = last[0] if last else ""
+        given, family = name_parts(forenames or "", surname or "")
         years = tuple(birth_years) or ((date_of_birth.year,) if date_of_birth else ())
+        forename_keys = set(group_keys(given[0])) if given else set()
+        forename_keys |= {sound_key(name) for name in given[1:]}
+        surname_keys = set(group_keys(family[0])) if family else set()
+        surname_keys |= {sound_key(part) for part in family[1:]}
         return cls(
-            forename=normalise_name(forename),
-            surname=normalise_name(surname),
+            given=given,
+            family=family,
             date_of_birth=date_of_birth,
             birth_years=years,
             postcode=postcode,
-            outward_code=postcode.split(" ")[0] if postcode else "",
+            outward_code=outward_code or (postcode.split(" ")[0] if postcode else ""),
             district_id=district_id,
-            forename_keys=forename_keys(forename) if forename else frozenset(),
-            surname_key=phonetic(surname) if surname else "",
-            canonicals=canonical_forenames(forename) if forename else frozenset(),
-            surname_first=normalise_name(surname_first),
-            surname_first_keys=forename_keys(surname_first) if surname_first else frozenset(),
-        )
-
-    @cached_property
-    def swapped(self) -> Query:
-        """The same query with first and last names the other way round."""
-        return Query.build(
-            forenames=self.surname_first,
-            surname=self.forename,
-            date_of_birth=self.date_of_birth,
-            birth_years=self.birth_years,
-            postcode=self.postcode,
-            district_id=self.district_id,
+            sex=sex if sex in ("F", "M") else "",
+            forename_keys=frozenset(k for k in forename_keys if k),
+            surname_keys=frozenset(k for k in surname_keys if k),
         )
 
 
 @dataclass(frozen=True)
 class Candidate:
-    """One search-key row: the fields of PersonSearchKey that scoring reads."""
+    """One known name of one person: what scoring reads from a search-key row."""
 
     person_id: object
-    forename: str
-    surname: str
-    forename_key: str
-    surname_key: str
+    given_names: str
+    family_names: str
     date_of_birth: date | None
+    is_unborn: bool
+    sex: str
     postcode: str
     outward_code: str
     district_id: object
+    household_id: object
     is_own_name: bool
 
 
-def _surname(query: Query, surname: str, key: str) -> tuple[float, str]:
-    if not query.surname:
-        return 0.0, ""
-    if surname == query.surname:
-        return 35.0, "same surname"
-    similarity = jaro_winkler(query.surname, surname)
-    if key == query.surname_key:
-        return 28.0 + 5 * similarity, "surname sounds alike"
-    if similarity >= 0.85:
-        return 33.0 * similarity, "surname spelt similarly"
-    return 12.0 * similarity, ""
+@dataclass
+class Comparison:
+    weight: float
+    levels: dict[str, str]
+    reasons: list[str]
+    swapped: bool = False
+
+    def agrees_on_names(self) -> bool:
+        return (
+            self.levels.get("first_name") in AGREEING_NAME
+            and self.levels.get("surname") in AGREEING_SURNAME
+        )
+
+    def has_evidence_against(self) -> bool:
+        return any(self.levels.get(name) in levels for name, levels in AGAINST.items())
 
 
-def _forename(query: Query, forename: str, key: str) -> tuple[float, str]:
-    if not query.forename:
-        return 0.0, ""
-    if forename == query.forename:
-        return 25.0, "same first name"
-    similarity = jaro_winkler(query.forename, forename)
-    if query.canonicals & canonical_forenames(forename):
-        return 22.0, "first name is a known short form or nickname"
-    if key in query.forename_keys and similarity >= 0.7:
-        return 20.0 + 3 * similarity, "first name sounds alike"
-    if similarity >= 0.85:
-        return 23.0 * similarity, "first name spelt similarly"
-    return 8.0 * similarity, ""
+def first_name_level(given: tuple[str, ...], known: tuple[str, ...]) -> str | None:
+    if not given or not known:
+        return None
+    wanted, first = given[0], known[0]
+    if wanted == first:
+        return "exact"
+    if same_name(wanted, first):
+        return "same_name"
+    if wanted in known[1:] or first in given[1:] or any(same_name(wanted, n) for n in known[1:]):
+        return "other_forename"
+    if is_slip(wanted, first):
+        return "slip"
+    if sound_key(wanted) == sound_key(first) and similarity(wanted, first) >= 0.75:
+        return "sound"
+    return "different"
 
 
-def _date_of_birth(query: Query, born: date | None) -> tuple[float, str]:
+def surname_level(family: tuple[str, ...], known: tuple[str, ...]) -> str | None:
+    if not family or not known:
+        return None
+    wanted, whole = family[0], known[0]
+    if wanted == whole:
+        return "exact"
+    if same_name(wanted, whole):
+        return "same_name"
+    if set(family) & set(known) or any(same_name(a, b) for a in family for b in known):
+        return "part"
+    if is_slip(wanted, whole):
+        return "slip"
+    if sound_key(wanted) == sound_key(whole) and similarity(wanted, whole) >= 0.75:
+        return "sound"
+    return "different"
+
+
+def date_level(wanted: date, born: date) -> str:
+    if born == wanted:
+        return "exact"
+    if (born.year, born.month, born.day) == (wanted.year, wanted.day, wanted.month):
+        return "swapped"
+    gap = abs((born - wanted).days)
+    if gap <= 3 or (
+        born.year == wanted.year and (born.month == wanted.month or born.day == wanted.day)
+    ):
+        return "near"
+    if (born.month, born.day) == (wanted.month, wanted.day) and abs(born.year - wanted.year) <= 2:
+        return "birthday"
+    if born.year == wanted.year:
+        return "same_year"
+    return "within_2_years" if gap <= 730 else "different"
+
+
+def _dates(query: Query, candidate: Candidate) -> tuple[str, str] | None:
+    born = candidate.date_of_birth
     if born is None:
-        return 0.0, ""
-    wanted = query.date_of_birth
-    if wanted is not None:
-        if born == wanted:
-            return 30.0, "same date of birth"
-        if (born.year, born.month, born.day) == (wanted.year, wanted.day, wanted.month):
-            return 24.0, "same date of birth with day and month swapped"
-        if abs((born - wanted).days) <= 3:
-            return 22.0, "date of birth within a few days"
-        if born.year == wanted.year and (born.month == wanted.month or born.day == wanted.day):
-            return 18.0, "date of birth differs by one part"
-        if (
-            born.month == wanted.month
-            and born.day == wanted.day
-            and abs(born.year - wanted.year) <= 2
-        ):
-            return 18.0, "same birthday, year differs"
-        if born.year == wanted.year:
-            return 8.0, "born the same year"
-        return 0.0, ""
-    if born.year in query.birth_years:
-        return 12.0, "age matches"
-    return 0.0, ""
+        return None
+    if candidate.is_unborn:
+        if query.date_of_birth is None:
+            return None
+        near = abs((query.date_of_birth - born).days) <= 42
+        return "expected_date", "within_six_weeks" if near else "different"
+    if query.date_of_birth is not None:
+        return "date_of_birth", date_level(query.date_of_birth, born)
+    if query.birth_years:
+        if born.year in query.birth_years:
+            return "age", "matches"
+        near = min(abs(born.year - year) for year in query.birth_years) <= 1
+        return "age", "near" if near else "different"
+    return None
 
 
-def _place(query: Query, candidate: Candidate) -> tuple[float, str]:
-    if not query.outward_code:
-        return 0.0, ""
-    if candidate.postcode and candidate.postcode == query.postcode:
-        return 10.0, "same postcode"
-    if candidate.outward_code and candidate.outward_code == query.outward_code:
-        return 7.0, "same postcode district"
+def _place(query: Query, candidate: Candidate) -> str | None:
+    if not query.outward_code or not candidate.outward_code:
+        return None
+    if query.postcode and candidate.postcode == query.postcode:
+        return "exact"
+    if candidate.outward_code == query.outward_code:
+        return "outward"
     if query.district_id and candidate.district_id == query.district_id:
-        return 4.0, "same council district"
-    return 0.0, ""
+        return "district"
+    return "different"
 
 
-def score(query: Query, candidate: Candidate) -> tuple[float, list[str]]:
-    surname = _surname(query, candidate.surname, candidate.surname_key)
-    forename = _forename(query, candidate.forename, candidate.forename_key)
-    straight = surname[0] + forename[0]
-    swapped_note = ""
-    if query.forename and query.surname and straight < 45:
-        swapped = query.swapped
-        fore_as_sur = _surname(swapped, candidate.surname, candidate.surname_key)
-        sur_as_fore = _forename(swapped, candidate.forename, candidate.forename_key)
-        if sur_as_fore[0] + fore_as_sur[0] - 4 > straight:
-            surname, forename = fore_as_sur, sur_as_fore
-            swapped_note = "first and last names swapped"
-    parts = [
-        surname,
-        forename,
-        _date_of_birth(query, candidate.date_of_birth),
-        _place(query, candidate),
-    ]
-    total = sum(points for points, _ in parts) - (4.0 if swapped_note else 0.0)
-    reasons = [reason for _, reason in parts if reason]
-    if swapped_note:
-        reasons.insert(0, swapped_note)
-    if not candidate.is_own_name and reasons:
+def _names(query: Query, given, family, known_given, known_family, params) -> tuple[float, dict]:
+    levels, weight = {}, 0.0
+    first = first_name_level(given, known_given)
+    if first:
+        levels["first_name"] = first
+        weight += params.weight("first_name", first, given[0])
+    last = surname_level(family, known_family)
+    if last:
+        levels["surname"] = last
+        weight += params.weight("surname", last, family[0])
+    return weight, levels
+
+
+def compare(query: Query, candidate: Candidate, params: MatchParameters) -> Comparison:
+    known_given = tuple(candidate.given_names.split())
+    known_family = tuple(candidate.family_names.split())
+    weight, levels = _names(query, query.given, query.family, known_given, known_family, params)
+    swapped = False
+    if query.given and query.family:
+        other, other_levels = _names(
+            query, query.family[:1], query.given[:1], known_given, known_family, params
+        )
+        if other - 1.0 > weight:
+            weight, levels, swapped = other - 1.0, other_levels, True
+    for name, level in (
+        _dates(query, candidate) or ("", None),
+        ("postcode", _place(query, candidate)),
+        ("sex", candidate.sex if query.sex and candidate.sex in ("F", "M") else None),
+    ):
+        if level is None:
+            continue
+        if name == "sex":
+            level = "same" if level == query.sex else "different"
+        levels[name] = level
+        weight += params.weight(name, level)
+    reasons = ["first and last names swapped"] if swapped else []
+    reasons += [REASONS[name][level] for name, level in levels.items() if REASONS[name][level]]
+    if not candidate.is_own_name and (levels.get("surname") or levels.get("first_name")):
         reasons.append("matched on a previous name or alias")
-    return max(total, 0.0), reasons
+    return Comparison(weight=weight, levels=levels, reasons=reasons, swapped=swapped)

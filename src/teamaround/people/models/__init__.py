@@ -12,7 +12,7 @@ from teamaround.people.models.chronology import FamilyEvent, FamilyEventKind
 from teamaround.people.models.families import Family, FamilyMembership, Relationship
 from teamaround.people.models.involvement import BreakGlassGrant, Involvement
 from teamaround.people.models.persons import Person, PersonAddress, PersonIdentifier, PersonName
-from teamaround.people.models.search import PersonMerge, PersonSearchKey
+from teamaround.people.models.search import MatchModel, PersonMerge, PersonSearchKey
 
 __all__ = [
     "ADULT_ROLES",
@@ -30,6 +30,7 @@ __all__ = [
     "Person",
     "PersonAddress",
     "PersonIdentifier",
+    "MatchModel",
     "PersonMerge",
     "PersonName",
     "PersonSearchKey",

@@ -1,8 +1,9 @@
 """The search-key table behind "is this child known?", and the record of merges.
 
-PersonSearchKey is denormalised on purpose: one row per name a person is known by (own name,
-aliases, previous names, names of records merged into them) and per forename key, holding the
-normalised and sound-alike forms, date of birth and postcode area. Candidate search is then a
+PersonSearchKey is denormalised on purpose: for each name a person is known by (own name,
+aliases, previous names, names of records merged into them) one row per forename, surname part
+and sound-alike key, each holding the whole name as the matcher compares it, the date of birth
+(or expected date), sex, postcode area and household. Candidate search is then a
 handful of indexed equality lookups, fast at county scale on SQLite and PostgreSQL. Only
 services write it (people.services.search_keys), in the same transaction as the change.
 """
@@ -29,14 +30,21 @@ class PersonSearchKey(models.Model):
     outward_code = models.CharField(max_length=4, blank=True)
     district_id = models.UUIDField(null=True)
     is_own_name = models.BooleanField(default=True)
+    given_names = models.CharField(max_length=200, blank=True)
+    family_names = models.CharField(max_length=200, blank=True)
+    sex = models.CharField(max_length=1, blank=True)
+    is_unborn = models.BooleanField(default=False)
+    household_id = models.UUIDField(null=True)
 
     class Meta:
         indexes = [
             models.Index(fields=["surname_key", "forename_key"], name="people_key_names"),
             models.Index(fields=["surname_key", "birth_year"], name="people_key_surname_year"),
+            models.Index(fields=["surname_key", "date_of_birth"], name="people_key_surname_dob"),
             models.Index(fields=["forename_key", "birth_year"], name="people_key_forename_year"),
             models.Index(fields=["date_of_birth"], name="people_key_dob"),
             models.Index(fields=["outward_code", "birth_year"], name="people_key_area_year"),
+            models.Index(fields=["outward_code", "date_of_birth"], name="people_key_area_dob"),
         ]
 
     def __str__(self) -> str:
@@ -67,3 +75,21 @@ class PersonMerge(models.Model):
 
     def __str__(self) -> str:
         return f"Merge of {self.merged_id} into {self.survivor_id}"
+
+
+class MatchModel(models.Model):
+    """One trained version of the match model (people.matching.model): m and u for every
+    comparison level and how common each name is, as `teamaround train_matching` estimated
+    them. The newest version is the one the search uses; older ones are kept."""
+
+    version = models.PositiveIntegerField(unique=True)
+    trained_at = models.DateTimeField(auto_now_add=True)
+    method = models.CharField(max_length=200)
+    parameters = models.JSONField()
+    summary = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["-version"]
+
+    def __str__(self) -> str:
+        return f"Match model version {self.version}"

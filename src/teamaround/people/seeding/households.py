@@ -24,6 +24,7 @@ class PlannedPerson:
     date_of_birth: date | None
     unborn: bool = False
     is_child: bool = False
+    other_names: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass

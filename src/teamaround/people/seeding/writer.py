@@ -21,9 +21,11 @@ from teamaround.people.models import (
     FamilyMembership,
     IdentifierScheme,
     Involvement,
+    NameKind,
     Person,
     PersonAddress,
     PersonIdentifier,
+    PersonName,
     Relationship,
 )
 from teamaround.people.seeding.households import PlannedHousehold, PlannedPerson
@@ -123,9 +125,11 @@ class CountyWriter:
         )
         if member.ended_on is None and planned.key not in self.written:
             self.written.add(planned.key)
-            self.person(planned, person_id, household.postcode, district)
+            self.person(planned, person_id, household.postcode, district, family_id)
 
-    def person(self, planned: PlannedPerson, person_id, postcode: str, district) -> None:
+    def person(
+        self, planned: PlannedPerson, person_id, postcode: str, district, family_id=None
+    ) -> None:
         rng = self.rng
         self.buffers.add(
             Person(
@@ -163,12 +167,26 @@ class CountyWriter:
                         value=self.upn(planned.date_of_birth.year),
                     )
                 )
+        for forenames, surname in planned.other_names:
+            self.buffers.add(
+                PersonName(
+                    id=self.uuid(),
+                    person_id=person_id,
+                    kind=NameKind.PREVIOUS,
+                    forenames=forenames,
+                    surname=surname,
+                )
+            )
         for row in key_rows(
             person_id=person_id,
-            names=[(planned.forenames, planned.surname, True)],
+            names=[(planned.forenames, planned.surname, True)]
+            + [(forenames, surname, False) for forenames, surname in planned.other_names],
             date_of_birth=planned.date_of_birth,
             postcode=postcode,
             district_id=district.pk if district else None,
+            sex=planned.sex,
+            is_unborn=planned.unborn,
+            household_id=family_id,
         ):
             self.buffers.add(row)
 

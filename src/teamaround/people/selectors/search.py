@@ -1,9 +1,13 @@
 """'Is this child already known?' — ranked candidates with reasons, for anyone on staff.
 
-Candidates come from a few indexed equality lookups on PersonSearchKey (sound-alike surname and
-first name together, swapped, each with the year of birth, the exact date of birth, its
-day/month swap, NHS number), each capped, so the work per search stays small at county scale.
-They are then scored in Python (people.matching.scoring).
+Candidates come from indexed lookups on PersonSearchKey: sound-alike surname and forename
+together (any forename, any part of the surname, swapped), the date of birth and its
+day/month swap, the surname or the postcode area within six weeks of the date of birth (an
+unborn baby's expected date, a slipped date), the surname, a forename or the postcode area
+with the year of birth, and the NHS number. Each lookup is ordered by person id before it is
+capped, so every database returns the same rows. Candidates are scored by the match model
+(people.matching: evidence for and against) and people.matching.decide says what may be
+called a Strong match, what is a sibling or twin, and what is not shown at all.
 
 What comes back depends on access: for a record the actor may open, the name, date of birth and
 a link; for any other, only that the child is known, which teams are involved and whom to
@@ -12,8 +16,9 @@ contact. The search is audited with the fields given, never what was typed.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from django.db.models import F, Q
 
@@ -23,19 +28,24 @@ from teamaround.core.errors import DomainError, ValidationFailed
 from teamaround.core.models import AuditAction
 from teamaround.core.selectors import district_for_postcode
 from teamaround.people import validators
-from teamaround.people.matching import Candidate, Query, score
+from teamaround.people.matching import Candidate, MatchParameters, Query, classify, compare
+from teamaround.people.matching.model import default_parameters
 from teamaround.people.models import (
     IdentifierScheme,
     Involvement,
+    MatchModel,
     Person,
     PersonIdentifier,
     PersonSearchKey,
 )
 from teamaround.people.permissions import person_filter
 
-ROUTE_LIMIT = 250
-MIN_SCORE = 35.0
+ROUTE_LIMIT = 600
+NEAR_DAYS = 42
+SIBLINGS_SHOWN = 3
 COLUMNS = list(Candidate.__dataclass_fields__)
+OUTWARD = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]?$")
+_loaded: dict = {}
 
 
 @dataclass
@@ -54,54 +64,99 @@ class KnownChildResult:
     can_open: bool
     teams: list[TeamContact] = field(default_factory=list)
     person: Person | None = None
+    strength: str = "Weak"
+    kind: str = "match"
 
     @property
-    def strength(self) -> str:
-        return "Strong" if self.score >= 80 else "Possible" if self.score >= 55 else "Weak"
+    def is_sibling(self) -> bool:
+        return self.kind == "sibling"
+
+
+def match_parameters() -> MatchParameters:
+    """The newest stored match model, else the shipped default (reloaded when a newer version
+    is stored)."""
+    newest = MatchModel.objects.order_by("-version").values_list("version", flat=True).first()
+    if "parameters" not in _loaded or _loaded.get("version") != newest:
+        stored = MatchModel.objects.filter(version=newest).first() if newest else None
+        _loaded["parameters"] = (
+            MatchParameters.from_data(stored.parameters) if stored else default_parameters()
+        )
+        _loaded["version"] = newest
+    return _loaded["parameters"]
 
 
 def _routes(query: Query) -> list[Q]:
     routes = []
-    years = query.birth_years
-    if query.surname_key and query.forename_keys:
-        routes.append(Q(surname_key=query.surname_key, forename_key__in=query.forename_keys))
-        routes.append(
-            Q(surname_key__in=query.forename_keys, forename_key__in=query.surname_first_keys)
-        )
-    if query.date_of_birth:
-        born = query.date_of_birth
+    surnames, forenames, years = query.surname_keys, query.forename_keys, query.birth_years
+    if surnames and forenames:
+        routes.append(Q(surname_key__in=surnames, forename_key__in=forenames))
+        routes.append(Q(surname_key__in=forenames, forename_key__in=surnames))
+    born = query.date_of_birth
+    if born:
         routes.append(Q(date_of_birth=born))
         if born.day <= 12 and born.day != born.month:
             routes.append(Q(date_of_birth=date(born.year, born.day, born.month)))
+        window = (born - timedelta(days=NEAR_DAYS), born + timedelta(days=NEAR_DAYS))
+        if surnames:
+            routes.append(Q(surname_key__in=surnames, date_of_birth__range=window))
+        if query.outward_code:
+            routes.append(Q(outward_code=query.outward_code, date_of_birth__range=window))
+        years = (born.year - 1, born.year, born.year + 1)
     if years:
-        if query.surname_key:
-            routes.append(Q(surname_key=query.surname_key, birth_year__in=years))
-        if query.forename_keys:
-            routes.append(Q(forename_key__in=query.forename_keys, birth_year__in=years))
-        if query.outward_code and not query.date_of_birth:
+        if surnames:
+            routes.append(Q(surname_key__in=surnames, birth_year__in=years))
+        if forenames:
+            routes.append(Q(forename_key__in=forenames, birth_year__in=years))
+        if query.outward_code:
             routes.append(Q(outward_code=query.outward_code, birth_year__in=years))
+    elif query.outward_code and (surnames or forenames):
+        routes.append(Q(outward_code=query.outward_code, surname_key__in=surnames))
+        routes.append(Q(outward_code=query.outward_code, forename_key__in=forenames))
     return routes
 
 
-def candidates(query: Query, nhs_number: str = "") -> dict:
-    """person_id -> (points, reasons) for the best-scoring name row of each candidate."""
+def _score_rows(query, rows, params, best, seen) -> None:
+    for row in rows:
+        marker = row[:3] + row[-1:]
+        if marker in seen:
+            continue
+        seen.add(marker)
+        candidate = Candidate(*row)
+        comparison = compare(query, candidate, params)
+        held = best.get(candidate.person_id)
+        if held is None or comparison.weight > held[0].weight:
+            best[candidate.person_id] = (comparison, candidate)
+
+
+def candidates(query: Query, params: MatchParameters, nhs_number: str = "") -> dict:
+    """person id -> (Comparison, Candidate) for the best-scoring known name of each."""
     best: dict = {}
-    seen_rows: set = set()
+    seen: set = set()
     for route in _routes(query):
-        for row in PersonSearchKey.objects.filter(route).values_list("id", *COLUMNS)[:ROUTE_LIMIT]:
-            if row[0] in seen_rows:
-                continue
-            seen_rows.add(row[0])
-            candidate = Candidate(*row[1:])
-            points, reasons = score(query, candidate)
-            if points > best.get(candidate.person_id, (-1,))[0]:
-                best[candidate.person_id] = (points, reasons)
+        rows = (
+            PersonSearchKey.objects.filter(route)
+            .order_by("person_id", "id")
+            .values_list(*COLUMNS)[:ROUTE_LIMIT]
+        )
+        _score_rows(query, rows, params, best, seen)
     if nhs_number:
-        for person_id in PersonIdentifier.objects.filter(
-            scheme=IdentifierScheme.NHS_NUMBER, value=nhs_number, person__merged_into__isnull=True
-        ).values_list("person_id", flat=True):
-            points, reasons = best.get(person_id, (0.0, []))
-            best[person_id] = (max(points, 60.0) + 40.0, ["same NHS number", *reasons])
+        ids = list(
+            PersonIdentifier.objects.filter(
+                scheme=IdentifierScheme.NHS_NUMBER,
+                value=nhs_number,
+                person__merged_into__isnull=True,
+            )
+            .order_by("person_id")
+            .values_list("person_id", flat=True)
+        )
+        rows = PersonSearchKey.objects.filter(person_id__in=ids).order_by("person_id", "id")
+        _score_rows(query, rows.values_list(*COLUMNS), params, best, seen)
+        for person_id in ids:
+            if person_id in best:
+                comparison = best[person_id][0]
+                comparison.levels["nhs_number"] = "same"
+                comparison.weight += params.weight("nhs_number", "same")
+                comparison.reasons.insert(0, "same NHS number")
     return best
 
 
@@ -118,12 +173,17 @@ def _parse(forenames, surname, date_of_birth, age, postcode, nhs_number):
 
             this_year = timezone.localdate().year
             years = (this_year - age - 1, this_year - age)
-    normalised = ""
+    normalised = outward = ""
     if postcode:
-        try:
-            normalised = validators.normalise_postcode(postcode)
-        except DomainError as error:
-            errors.update(error.errors)
+        squeezed = re.sub(r"\s+", "", postcode).upper()
+        if OUTWARD.match(squeezed):
+            outward = squeezed
+        else:
+            try:
+                normalised = validators.normalise_postcode(postcode)
+                outward = validators.outward_code(normalised)
+            except DomainError as error:
+                errors.update(error.errors)
     nhs = ""
     if nhs_number:
         try:
@@ -132,7 +192,7 @@ def _parse(forenames, surname, date_of_birth, age, postcode, nhs_number):
             errors.update(error.errors)
     if errors:
         raise ValidationFailed(errors)
-    return years, normalised, nhs
+    return years, normalised, outward, nhs
 
 
 def known_child_search(
@@ -144,29 +204,29 @@ def known_child_search(
     age: int | None = None,
     postcode: str = "",
     nhs_number: str = "",
+    sex: str = "",
     limit: int = 10,
 ) -> list[KnownChildResult]:
+    """Matches (Strong, Possible, Weak) ranked by match weight, ties by person id; then up to
+    SIBLINGS_SHOWN sibling results ("possibly a twin"). An empty list: no confident match."""
     require(actor, "people.search", what="search for a child")
-    years, postcode, nhs = _parse(forenames, surname, date_of_birth, age, postcode, nhs_number)
-    district = district_for_postcode(postcode) if postcode else None
+    years, full, outward, nhs = _parse(forenames, surname, date_of_birth, age, postcode, nhs_number)
+    district = district_for_postcode(outward) if outward else None
     query = Query.build(
         forenames=forenames,
         surname=surname,
         date_of_birth=date_of_birth,
         birth_years=years,
-        postcode=postcode,
+        postcode=full,
+        outward_code=outward,
         district_id=district.pk if district else None,
+        sex=sex,
     )
-    scored = candidates(query, nhs)
-    ranked = sorted(
-        (
-            (points, person_id, reasons)
-            for person_id, (points, reasons) in scored.items()
-            if points >= MIN_SCORE
-        ),
-        key=lambda item: (-item[0], str(item[1])),
-    )[:limit]
-    results = _present(actor, ranked)
+    params = match_parameters()
+    verdicts = classify(candidates(query, params, nhs), params)
+    matches = [v for v in verdicts if v.kind == "match"][:limit]
+    siblings = [v for v in verdicts if v.kind == "sibling"][:SIBLINGS_SHOWN]
+    results = _present(actor, matches + siblings)
     given = [
         name
         for name, value in (
@@ -176,6 +236,7 @@ def known_child_search(
             ("age", age),
             ("postcode", postcode),
             ("nhs_number", nhs_number),
+            ("sex", sex),
         )
         if value not in (None, "")
     ]
@@ -197,8 +258,8 @@ def known_child_search(
     return results
 
 
-def _present(actor, ranked) -> list[KnownChildResult]:
-    ids = [person_id for _, person_id, _ in ranked]
+def _present(actor, verdicts) -> list[KnownChildResult]:
+    ids = [verdict.person_id for verdict in verdicts]
     if not ids:
         return []
     visible = {p.pk: p for p in Person.objects.filter(person_filter(actor), pk__in=ids)}
@@ -213,14 +274,16 @@ def _present(actor, ranked) -> list[KnownChildResult]:
         teams.setdefault(involvement.member_id, []).append(_contact(involvement))
     return [
         KnownChildResult(
-            person_id=person_id,
-            score=round(points),
-            reasons=reasons,
-            can_open=person_id in visible,
-            teams=teams.get(person_id, []),
-            person=visible.get(person_id),
+            person_id=v.person_id,
+            score=int(v.probability * 100),
+            reasons=v.reasons,
+            can_open=v.person_id in visible,
+            teams=teams.get(v.person_id, []),
+            person=visible.get(v.person_id),
+            strength=v.strength,
+            kind=v.kind,
         )
-        for points, person_id, reasons in ranked
+        for v in verdicts
     ]
 
 

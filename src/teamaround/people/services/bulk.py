@@ -22,6 +22,7 @@ from teamaround.people.models import (
     Person,
     PersonAddress,
     PersonIdentifier,
+    PersonName,
     PersonSearchKey,
     Relationship,
 )
@@ -34,6 +35,7 @@ MODELS = [
     Relationship,
     PersonAddress,
     PersonIdentifier,
+    PersonName,
     PersonSearchKey,
     Involvement,
     FamilyEvent,

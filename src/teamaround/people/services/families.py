@@ -86,7 +86,15 @@ def family_member_add(
         summary=f"A {MemberRole(role).label.lower()} joined the household",
         source_id=str(membership.pk),
     )
+    _refresh_keys(person)
     return membership
+
+
+def _refresh_keys(person: Person) -> None:
+    """The search keys carry the household (twins and siblings are told apart by it)."""
+    from teamaround.people.services.search_keys import search_keys_refresh
+
+    search_keys_refresh(person)
 
 
 @transaction.atomic
@@ -110,6 +118,7 @@ def family_member_end(
         summary=f"A {membership.get_role_display().lower()} left the household",
         source_id=str(membership.pk),
     )
+    _refresh_keys(membership.person)
     return membership
 
 

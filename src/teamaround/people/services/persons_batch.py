@@ -31,9 +31,11 @@ from teamaround.people.models import (
     IdentifierScheme,
     Involvement,
     MemberRole,
+    NameKind,
     Person,
     PersonAddress,
     PersonIdentifier,
+    PersonName,
 )
 from teamaround.people.services.bulk import Buffers
 from teamaround.people.services.input_checks import Checks, audit_batch
@@ -54,6 +56,7 @@ class _Checked:
     address: dict | None
     identifiers: list[tuple[str, str]]
     source_agency: object
+    other_names: list[dict]
 
 
 def _check_identifiers(checks: Checks, values: Mapping) -> list[tuple[str, str]]:
@@ -80,8 +83,27 @@ def _check_identifiers(checks: Checks, values: Mapping) -> list[tuple[str, str]]
     return found
 
 
+def _check_other_names(checks: Checks, values: Mapping) -> list[dict]:
+    """Previous names and aliases as person_name_add takes them: kind, forenames, surname."""
+    found = []
+    for name in values.get("other_names") or []:
+        kind = name.get("kind") or NameKind.PREVIOUS
+        forenames, surname = (
+            (name.get("forenames") or "").strip(),
+            (name.get("surname") or "").strip(),
+        )
+        if kind not in NameKind.values:
+            checks.errors.setdefault("other_names", []).append("Choose the kind of name.")
+        elif not (forenames or surname):
+            checks.errors.setdefault("other_names", []).append("Enter a first name or a last name.")
+        else:
+            found.append({"kind": kind, "forenames": forenames, "surname": surname})
+    return found
+
+
 def _check_row(values: Mapping) -> tuple[_Checked | None, dict[str, list[str]]]:
     checks = Checks()
+    other_names = _check_other_names(checks, values)
     person = _check_person(checks, {k: v for k, v in values.items() if k in PERSON_FIELDS})
     identifiers = _check_identifiers(checks, values)
     address = _check_address(checks, values.get("address"))
@@ -90,7 +112,8 @@ def _check_row(values: Mapping) -> tuple[_Checked | None, dict[str, list[str]]]:
         checks.errors.setdefault("role", []).append("Choose the person's role in the family.")
     if checks.errors:
         return None, checks.errors
-    return _Checked(person, role, address, identifiers, values.get("source_agency")), {}
+    checked = _Checked(person, role, address, identifiers, values.get("source_agency"), other_names)
+    return checked, {}
 
 
 def check_rows(rows: Iterable[Mapping]) -> list[_Checked]:
@@ -122,9 +145,10 @@ class _Districts:
 @transaction.atomic
 def persons_record_batch(*, actor, rows: Iterable[Mapping]) -> list[RecordedPerson]:
     """Record each row (person_create's arguments, without `family`, plus `identifiers` as
-    (scheme, value) pairs) in a new household of its own, as person_create does without a
-    family: the household, the person's membership, address with district, identifiers, search
-    keys, the chronology, and the actor's team involved. Returned in row order."""
+    (scheme, value) pairs and `other_names` as dicts of kind, forenames and surname, as
+    person_name_add takes them) in a new household of its own, as person_create does without a
+    family: the household, the person's membership, address with district, identifiers, other
+    names, search keys, the chronology, and the actor's team involved. In row order."""
     require(actor, "people.record", what="record people")
     checked = check_rows(list(rows))
     user, team = actor_user(actor), getattr(actor, "team", None)
@@ -199,12 +223,21 @@ def persons_record_batch(*, actor, rows: Iterable[Mapping]) -> list[RecordedPers
                     created_by=user,
                 )
             )
+        for name in row.other_names:
+            buffers.add(PersonName(person=person, created_by=user, **name))
         for key in key_rows(
             person_id=person.pk,
-            names=[(person.forenames, person.surname, True)],
+            names=[(person.forenames, person.surname, True)]
+            + [
+                (n["forenames"] or person.forenames, n["surname"] or person.surname, False)
+                for n in row.other_names
+            ],
             date_of_birth=person.date_of_birth,
             postcode=row.address["postcode"] if row.address else "",
             district_id=district.pk if district else None,
+            sex=person.sex,
+            is_unborn=person.is_unborn,
+            household_id=family.pk,
         ):
             buffers.add(key)
         recorded.append(RecordedPerson(person=person, family=family))

@@ -25,6 +25,8 @@ def known_child_search(request):
         {
             "form": form,
             "results": results,
+            "matches": [r for r in results or [] if not r.is_sibling],
+            "siblings": [r for r in results or [] if r.is_sibling],
             "can_record": request.user.has_perm("people.record"),
         },
     )
