@@ -10,7 +10,7 @@ import json
 import pytest
 from django.core.management import call_command
 
-from teamaround.accounts.seeding import seed_agencies, seed_users
+from teamaround.accounts.seeding import seed_agencies
 from teamaround.core.seeding import SeedContext, seed_geography, seed_reference_data
 from teamaround.directory import seeding
 from teamaround.directory.models import (
@@ -53,7 +53,7 @@ def export(client) -> list[dict]:
 
 def test_the_seeded_feed_survives_export_import_export_unchanged(client, tmp_path):
     context = SeedContext(seed=7, out=io.StringIO())
-    for step in (seed_reference_data, seed_geography, seed_agencies, seed_users, seeding.seed):
+    for step in (seed_reference_data, seed_geography, seed_agencies, seeding.seed):
         step(context)
     first = export(client)
     assert len(first) > 50

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from datetime import date, time, timedelta
+from datetime import UTC, date, time, timedelta
 from decimal import Decimal
 
 from django.utils import timezone
@@ -33,6 +33,7 @@ from teamaround.directory.models import (
     TaxonomyTerm,
 )
 from teamaround.directory.oruk.feed import ImportReport
+from teamaround.directory.quality import service_quality
 from teamaround.directory.services.common import audit_change, search_text_for
 from teamaround.directory.taxonomy import builtin_terms
 
@@ -148,9 +149,7 @@ class FeedWriter:
             "assured_date": assured,
             "alert": data.get("alert", ""),
             "is_free": all(not c.get("amount") for c in costs) and not data.get("fees"),
-            "source_modified": parse_datetime(data["last_modified"])
-            if data.get("last_modified")
-            else None,
+            "source_modified": _moment(data.get("last_modified")),
         }
         existing = Service.objects.filter(source=self.source, source_id=data["id"]).first()
         if existing is None:
@@ -167,6 +166,11 @@ class FeedWriter:
         self._children(service, data)
         service.search_text = search_text_for(service)
         service.save(update_fields=["search_text"])
+        missing = service_quality(service).missing_required
+        if missing:
+            self.report.notes.append(
+                f"{service.name}: the council's required fields are missing ({'; '.join(missing)})"
+            )
         return service
 
     def _terms(self, service: Service, attributes: list) -> None:
@@ -319,6 +323,19 @@ def _replace(service: Service, model, rows: list, values_for) -> None:
 
 def _clock(value: str) -> time:
     return time.fromisoformat(re.match(r"[0-9:]{5,8}", value).group(0))
+
+
+def _moment(value: str | None):
+    """The publisher's moment, in UTC (PostgreSQL holds offsets within +/-15:59 only)."""
+    moment = parse_datetime(value) if value else None
+    if moment is None:
+        return None
+    if timezone.is_naive(moment):
+        moment = timezone.make_aware(moment, UTC)
+    try:
+        return moment.astimezone(UTC)
+    except (OverflowError, ValueError):
+        return None
 
 
 def _age(value) -> int | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 import re
 import uuid
-from datetime import datetime, time
+from datetime import UTC, datetime, time
 
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -59,8 +59,15 @@ class Params:
     def text(self, name: str) -> str:
         return self.query.get(name, "").strip()
 
-    def integer(self, name: str, *, minimum: int = 0) -> int | None:
+    def typed(self, name: str) -> str:
+        """A typed parameter's value: given empty is a 400, not the same as not given."""
         value = self.text(name)
+        if not value and name in self.query:
+            raise BadParameter(name, "is empty; give a value or leave it out")
+        return value
+
+    def integer(self, name: str, *, minimum: int = 0) -> int | None:
+        value = self.typed(name)
         if not value:
             return None
         if not re.fullmatch(r"[+-]?[0-9]{1,4000}", value):
@@ -71,7 +78,7 @@ class Params:
         return number
 
     def number(self, name: str) -> float | None:
-        value = self.text(name)
+        value = self.typed(name)
         if not value:
             return None
         try:
@@ -83,7 +90,7 @@ class Params:
         return number
 
     def boolean(self, name: str) -> bool:
-        value = self.text(name).lower()
+        value = self.typed(name).lower()
         if not value or value in FALSE:
             return False
         if value in TRUE:
@@ -91,7 +98,7 @@ class Params:
         raise BadParameter(name, "must be true or false")
 
     def uuid(self, name: str) -> uuid.UUID | None:
-        value = self.text(name)
+        value = self.typed(name)
         if not value:
             return None
         try:
@@ -100,7 +107,7 @@ class Params:
             raise BadParameter(name, "must be an id (a UUID)") from error
 
     def clock(self, name: str) -> time | None:
-        value = self.text(name)
+        value = self.typed(name)
         if not value:
             return None
         if not re.fullmatch(spec.CLOCK, value):
@@ -108,7 +115,7 @@ class Params:
         return time.fromisoformat(re.match(r"[0-9:]{5,8}", value).group(0))
 
     def day(self, name: str = "day") -> str | None:
-        value = self.text(name)
+        value = self.typed(name)
         if not value:
             return None
         code = DAY_NAMES.get(value.lower(), value.upper())
@@ -117,7 +124,7 @@ class Params:
         return code
 
     def moment(self, name: str) -> datetime | None:
-        value = self.text(name)
+        value = self.typed(name)
         if not value:
             return None
         try:
@@ -126,12 +133,15 @@ class Params:
             moment = None
         if moment is None:
             raise BadParameter(name, "must be a date and time, e.g. 2025-01-31T09:00:00Z")
-        if timezone.is_naive(moment):
-            moment = timezone.make_aware(moment, timezone.get_default_timezone())
-        return moment
+        try:
+            if timezone.is_naive(moment):
+                moment = timezone.make_aware(moment, UTC)
+            return moment.astimezone(UTC)  # PostgreSQL holds offsets within +/-15:59
+        except (OverflowError, ValueError) as error:
+            raise BadParameter(name, "is out of range") from error
 
     def postcode(self, name: str = "postcode") -> str | None:
-        value = self.text(name)
+        value = self.typed(name)
         if not value:
             return None
         if not re.fullmatch(spec.POSTCODE, value):
@@ -139,7 +149,7 @@ class Params:
         return value.upper()
 
     def choice(self, name: str, choices: tuple[str, ...], default: str) -> str:
-        value = self.text(name).lower() or default
+        value = self.typed(name).lower() or default
         if value not in choices:
             raise BadParameter(name, f"must be one of: {', '.join(choices)}")
         return value

@@ -29,6 +29,8 @@ from teamaround.directory.models import (
     ServiceAtLocation,
     Weekday,
 )
+from teamaround.directory.oruk.feed_checks import safe_url
+from teamaround.directory.services.approvals import change_hold, waits_for_approval
 from teamaround.directory.services.common import (
     audit_change,
     forget_source_fields,
@@ -104,6 +106,17 @@ def service_update(
             cost_description = current.amount_description if current else ""
         new_review = values.get("review_date") not in (None, service.review_date)
         _check(merged, relations or None, cost_amount, cost_description, new=new_review)
+        held = None
+        if waits_for_approval(actor):
+            bundle = {**values, **relations}
+            bundle |= {"cost_amount": cost_amount, "cost_description": cost_description}
+            held = change_hold(actor=actor, service=service, values=bundle)
+            values = {name: value for name, value in values.items() if name in bundle}
+            relations = {}
+            current = service.cost_options.first()
+            cost_amount = current.amount if current else None
+            cost_description = current.amount_description if current else ""
+            edited = [name for name in edited if name in values]
         changes = changed_fields(service, values)
         for name, rows in relations.items():
             before = ids(getattr(service, name).all())
@@ -124,6 +137,7 @@ def service_update(
         service.search_text = search_text_for(service)
         service.save(update_fields=["search_text"])
         audit_change(actor, service, AuditAction.UPDATE, changes)
+        service.held_change = held
         return service
 
 
@@ -141,6 +155,8 @@ def service_archive(*, actor, service: Service, reason: str) -> Service:
 
 def _check(values: dict, relations: dict | None, amount, description, *, new: bool) -> None:
     errors: dict[str, list[str]] = {}
+    if values.get("url") and not safe_url(values["url"]):
+        errors["url"] = ["Enter a web address starting with http:// or https://"]
     low, high = values.get("minimum_age"), values.get("maximum_age")
     if low is not None and high is not None and low > high:
         errors["maximum_age"] = ["The oldest age must be the same as or more than the youngest."]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from teamaround.core.audit import audit_record
+from teamaround.core.errors import DomainError
+from teamaround.directory.oruk.feed_checks import safe_url
 
 
 def audit_change(actor, obj, action: str, changes: dict | None = None, reason: str = "") -> None:
@@ -46,3 +48,9 @@ def forget_source_fields(service, fields) -> None:
             record.pop(ORUK_FIELDS.get(name, name), None)
         service.source_record = record
     service.source_modified = None
+
+
+def check_link(value: str | None, field: str) -> None:
+    """Only http and https links are stored (and so shown, and published)."""
+    if value and not safe_url(value):
+        raise DomainError("Enter a web address starting with http:// or https://", field=field)

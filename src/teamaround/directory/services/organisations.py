@@ -9,7 +9,7 @@ from teamaround.core.errors import DomainError
 from teamaround.core.models import AuditAction
 from teamaround.core.updates import model_update
 from teamaround.directory.models import DirectoryEditor, Organisation
-from teamaround.directory.services.common import audit_change
+from teamaround.directory.services.common import audit_change, check_link
 
 
 def organisation_create(*, actor, name: str, description: str, id=None, **details) -> Organisation:
@@ -17,6 +17,7 @@ def organisation_create(*, actor, name: str, description: str, id=None, **detail
         name = name.strip()
         if not name:
             raise DomainError("Enter the organisation's name.", field="name")
+        check_link(details.get("website"), "website")
         if Organisation.objects.filter(name__iexact=name, archived_at__isnull=True).exists():
             raise DomainError(
                 "An organisation with this name is already in the directory.", field="name"
@@ -42,6 +43,7 @@ def organisation_update(
     ):
         if organisation.is_archived:
             raise DomainError("This organisation is archived and cannot be changed.")
+        check_link(values.get("website"), "website")
         if "name" in values:
             values["name"] = (values["name"] or "").strip()
             if not values["name"]:
