@@ -122,7 +122,7 @@ def family(chelmsford, early_help_team, school_team):
 
 
 def members(family):
-    from teamaround.earlyhelp.services._family import current_members
+    from teamaround.earlyhelp.services.household import current_members
 
     return {person.forenames: person for person in current_members(family)}
 

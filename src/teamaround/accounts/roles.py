@@ -14,6 +14,7 @@ class Role(models.TextChoices):
     COMMISSIONER = "commissioner", "Commissioner"
     DATA_ANALYST = "data_analyst", "Data analyst"
     ADMINISTRATOR = "administrator", "Administrator"
+    INFORMATION_GOVERNANCE = "information_governance", "Information governance lead"
 
 
 ROLE_DESCRIPTIONS = {
@@ -28,6 +29,9 @@ ROLE_DESCRIPTIONS = {
     Role.COMMISSIONER: "Sees needs, spend and outcomes by district; no case records.",
     Role.DATA_ANALYST: "Imports agency data, links records, prepares returns.",
     Role.ADMINISTRATOR: "Manages agencies, teams, users, geography and reads the audit trail.",
+    Role.INFORMATION_GOVERNANCE: "The council's information governance lead: reads the whole "
+    "audit trail and the alerts when someone reads records about people in bulk; no case "
+    "records.",
 }
 
 # Roles whose work is county-wide: they may open any family's record (subject to audit).

@@ -188,6 +188,7 @@ DEMO_USERS = [
     (Role.COMMISSIONER, "commissioning", "Commissioning Manager"),
     (Role.DATA_ANALYST, "intelligence", "Data Analyst"),
     (Role.ADMINISTRATOR, "support", "Systems Administrator"),
+    (Role.INFORMATION_GOVERNANCE, "support", "Information Governance Lead"),
 ]
 
 

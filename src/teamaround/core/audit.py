@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db import models
 
+from teamaround.core.alerts import bulk_read_check
 from teamaround.core.middleware import current_request_details
 from teamaround.core.models import AuditAction, AuditEvent
 
@@ -46,7 +47,7 @@ def audit_record(
         username = actor.get_username()
     else:
         username = request.username
-    return AuditEvent.objects.create(
+    event = AuditEvent(
         action=AuditAction(action),
         actor=real_actor,
         actor_username=username,
@@ -60,6 +61,10 @@ def audit_record(
         request_path=request.path[:300],
         ip_address=request.ip_address,
     )
+    event.save()
+    if event.action == AuditAction.VIEW:
+        bulk_read_check(real_actor)
+    return event
 
 
 def audit_record_many(
@@ -88,7 +93,11 @@ def audit_record_many(
         )
         for kind, pk in refs
     ]
+    if not events:
+        return 0
     AuditEvent.objects.bulk_create(events)
+    if AuditAction(action) == AuditAction.VIEW:
+        bulk_read_check(real_actor)
     return len(events)
 
 

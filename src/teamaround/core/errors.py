@@ -35,9 +35,12 @@ class AccessDenied(Exception):
     """The actor may not see or change this record. Recorded in the audit trail by whoever
     raises it; shown as 403 (or 404 where existence itself must not leak)."""
 
-    def __init__(self, message: str = "You do not have access to this record."):
+    def __init__(self, message: str = "You do not have access to this record.", next_steps=()):
         super().__init__(message)
         self.message = message
+        # What the person may do instead, for the 403 page: [(text, href)], such as asking
+        # for break-glass access to the record.
+        self.next_steps = list(next_steps)
 
 
 class RecordRefused(AccessDenied):
@@ -58,12 +61,15 @@ class StaleVersion(Conflict):
     (`submitted`), so the page can show the two side by side and keep the second editor's
     text; raised by `core.updates.model_update` / `version_claim`."""
 
-    def __init__(self, *, current, submitted: dict, what: str = "record"):
+    def __init__(self, *, current, submitted: dict, what: str = "record", saved=None):
         self.current = current
         self.submitted = dict(submitted)
         self.what = what
+        self.saved = dict(saved or {})  # what to show as saved, where `current` does not say
+        first = what.split(" ", 1)[0]
+        self.phrase = what if first in ("this", "these", "the") else f"this {what}"
         super().__init__(
-            f"Someone else saved this {what} while you were editing it, so your changes have "
+            f"Someone else saved {self.phrase} while you were editing it, so your changes have "
             "not been saved. Compare your version with the one saved, then save again if yours "
             "should replace it.",
             field="version",

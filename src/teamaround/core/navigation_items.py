@@ -8,3 +8,9 @@ navigation.register(
 navigation.register(
     "Audit trail", "core:audit-search", visible=lambda u: u.has_perm("core.read_audit"), order=95
 )
+navigation.register(
+    "Bulk-read alerts",
+    "core:bulk-read-alerts",
+    visible=lambda u: u.has_perm("core.see_bulk_read_alerts"),
+    order=96,
+)

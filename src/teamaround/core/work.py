@@ -15,6 +15,7 @@ from teamaround.core.access import actor_user, refuse, use_case
 from teamaround.core.audit import audit_record
 from teamaround.core.errors import DomainError
 from teamaround.core.models import AuditAction, WorkItem, WorkItemStatus
+from teamaround.core.updates import model_update
 
 
 def work_item_create(
@@ -55,11 +56,15 @@ def work_item_complete(*, actor, item: WorkItem, outcome: str = "") -> WorkItem:
     with use_case(actor, "core.create_work_item", item, what="complete a work item"):
         if item.status != WorkItemStatus.OPEN:
             raise DomainError("This work item is already closed.")
-        item.status = WorkItemStatus.DONE
-        item.completed_at = timezone.now()
-        item.outcome = outcome
-        item.updated_by = actor_user(actor)
-        item.save()
+        model_update(
+            item,
+            actor=actor,
+            values={
+                "status": WorkItemStatus.DONE,
+                "completed_at": timezone.now(),
+                "outcome": outcome,
+            },
+        )
         audit_record(action=AuditAction.UPDATE, actor=actor, obj=item, changes={"status": "done"})
         return item
 

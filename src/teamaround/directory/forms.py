@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from teamaround.core.forms import VersionField
 from teamaround.core.models import District, NeedDomain, WindscreenLevel
+from teamaround.core.uploads import UploadField
 from teamaround.directory.models import AccessRoute, ServiceStatus, Weekday
 
 
@@ -273,8 +274,9 @@ class ImportForm(forms.Form):
         help_text="For example their directory's web address. Importing from the same "
         "publisher again updates the records it sent before; it never changes our own.",
     )
-    feed = forms.FileField(
-        label="Open Referral UK file (JSON or NDJSON)",
+    feed = UploadField(
+        kind="json",
+        label="Open Referral UK JSON file",
         help_text="A service, an organisation with its services, a page of any ORUK list, "
         "or a list of records",
     )

@@ -15,7 +15,7 @@ from teamaround.core.access import SYSTEM
 from teamaround.core.models import NeedDomain, WindscreenLevel
 from teamaround.core.seeding import SeedContext
 from teamaround.earlyhelp import services
-from teamaround.earlyhelp.services._family import current_members
+from teamaround.earlyhelp.services.household import current_members
 from teamaround.people import selectors as people_selectors
 
 CHILDREN_PER_EPISODE = 25

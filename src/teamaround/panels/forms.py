@@ -6,6 +6,7 @@ from __future__ import annotations
 from django import forms
 
 from teamaround.accounts.models import Agency
+from teamaround.core.forms import VersionField
 from teamaround.panels.models import AvoidedPlacement, PackageOutcome
 
 DATE_HINT = "For example, 2026-03-27"
@@ -88,6 +89,7 @@ class CaseSummaryForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text="Only what the panel needs to answer the question.",
     )
+    version = VersionField()
 
 
 class DecisionForm(forms.Form):
@@ -236,3 +238,4 @@ class PackageReviewForm(forms.Form):
 class CorrectionForm(forms.Form):
     correction = forms.CharField(label="Correction", widget=forms.Textarea)
     reason = forms.CharField(label="Reason for the correction", widget=forms.Textarea)
+    version = VersionField()

@@ -1,3 +1,4 @@
+from teamaround.core.models.alerts import BulkReadAlert
 from teamaround.core.models.audit import AuditAction, AuditEvent
 from teamaround.core.models.base import TrackedModel, Versioned
 from teamaround.core.models.geography import District, DistrictKind, PostcodeOutwardCode, Quadrant
@@ -8,6 +9,7 @@ from teamaround.core.models.work import WorkItem, WorkItemStatus
 __all__ = [
     "AuditAction",
     "AuditEvent",
+    "BulkReadAlert",
     "District",
     "NeedDomain",
     "DistrictKind",

@@ -91,7 +91,7 @@ def conflict_rows(conflict, form=None) -> dict:
     current = conflict.current
     rows = []
     for name, yours in conflict.submitted.items():
-        saved = getattr(current, name, None)
+        saved = conflict.saved[name] if name in conflict.saved else getattr(current, name, None)
         if hasattr(saved, "all"):  # many-to-many: compare the records
             saved = list(saved.all())
         if _shown(saved) == _shown(yours):
@@ -105,7 +105,7 @@ def conflict_rows(conflict, form=None) -> dict:
     who = getattr(current, "updated_by", None)
     return {
         "rows": rows,
-        "what": conflict.what,
+        "what": conflict.phrase,
         "who": (who.get_full_name() or who.username) if who is not None else "",
         "when": getattr(current, "updated_at", None),
         "version": conflict.current_version,

@@ -20,6 +20,7 @@ from django.utils.dateparse import parse_datetime
 
 from teamaround.core.access import actor_user
 from teamaround.core.models import AuditAction, District
+from teamaround.core.updates import model_update
 from teamaround.directory import geo
 from teamaround.directory.models import (
     Contact,
@@ -34,7 +35,8 @@ from teamaround.directory.models import (
 )
 from teamaround.directory.oruk.feed import ImportReport
 from teamaround.directory.quality import service_quality
-from teamaround.directory.services.common import audit_change, search_text_for
+from teamaround.directory.services.audit_trail import audit_change
+from teamaround.directory.services.search_text import search_text_for
 from teamaround.directory.taxonomy import builtin_terms
 
 
@@ -73,16 +75,8 @@ class FeedWriter:
             )
             audit_change(self.actor, record, AuditAction.CREATE, {"source": [None, self.source]})
             return record, True
-        changes = {
-            k: [str(getattr(record, k))[:200], str(v)[:200]]
-            for k, v in values.items()
-            if getattr(record, k) != v
-        }
+        changes = model_update(record, actor=self.actor, values=values)
         if changes:
-            for name, value in values.items():
-                setattr(record, name, value)
-            record.updated_by = self.user
-            record.save()
             audit_change(self.actor, record, AuditAction.UPDATE, changes)
         return record, False
 

@@ -25,7 +25,7 @@ from teamaround.directory.models import (
     PendingChange,
     Service,
 )
-from teamaround.directory.services.common import audit_change
+from teamaround.directory.services.audit_trail import audit_change
 
 # Saved at once: not shown to the public, or the editor's own confirmation of the entry.
 NOT_HELD = (*PROFESSIONAL_ONLY_FIELDS, "review_date")

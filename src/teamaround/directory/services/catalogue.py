@@ -31,12 +31,9 @@ from teamaround.directory.models import (
 )
 from teamaround.directory.oruk.feed_checks import safe_url
 from teamaround.directory.services.approvals import change_hold, waits_for_approval
-from teamaround.directory.services.common import (
-    audit_change,
-    forget_source_fields,
-    ids,
-    search_text_for,
-)
+from teamaround.directory.services.audit_trail import audit_change, ids
+from teamaround.directory.services.feed_fields import forget_source_fields
+from teamaround.directory.services.search_text import search_text_for
 
 RELATIONS = ("levels", "needs_met", "districts")
 
@@ -145,10 +142,7 @@ def service_archive(*, actor, service: Service, reason: str) -> Service:
     with use_case(actor, "directory.edit_services", service, what="archive a directory service"):
         if not (reason or "").strip():
             raise DomainError("Give a reason.", field="reason")
-        service.archived_at = timezone.now()
-        service.archived_reason = reason.strip()
-        service.updated_by = actor_user(actor)
-        service.save()
+        service.archive(actor=actor, reason=reason.strip())
         audit_change(actor, service, AuditAction.ARCHIVE, reason=reason)
         return service
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from django.utils import timezone
-
 from teamaround.core.access import actor_user, use_case
 from teamaround.core.errors import DomainError
 from teamaround.core.models import AuditAction
 from teamaround.core.updates import model_update
 from teamaround.directory.models import DirectoryEditor, Organisation
-from teamaround.directory.services.common import audit_change, check_link
+from teamaround.directory.services.audit_trail import audit_change
+from teamaround.directory.services.feed_fields import check_link
 
 
 def organisation_create(*, actor, name: str, description: str, id=None, **details) -> Organisation:
@@ -88,9 +87,6 @@ def directory_editor_revoke(*, actor, grant: DirectoryEditor, reason: str) -> Di
     with use_case(actor, "directory.manage_directory", what="withdraw a directory editor"):
         if not (reason or "").strip():
             raise DomainError("Give a reason.", field="reason")
-        grant.archived_at = timezone.now()
-        grant.archived_reason = reason.strip()
-        grant.updated_by = actor_user(actor)
-        grant.save()
+        grant.archive(actor=actor, reason=reason.strip())
         audit_change(actor, grant, AuditAction.ARCHIVE, reason=reason)
         return grant

@@ -11,7 +11,7 @@ from teamaround.core.errors import Conflict, DomainError
 from teamaround.core.models import AuditAction
 from teamaround.core.work import work_item_cancel_for_source, work_item_create
 from teamaround.directory.models import DirectoryEditor, ProblemReport, ReportStatus, Service
-from teamaround.directory.services.common import audit_change
+from teamaround.directory.services.audit_trail import audit_change
 
 SOURCE_TYPE = "directory.problemreport"
 

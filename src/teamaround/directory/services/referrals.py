@@ -15,7 +15,7 @@ from teamaround.core.errors import DomainError
 from teamaround.core.models import AuditAction
 from teamaround.directory.models import Service, ServiceReferral
 from teamaround.directory.selectors.public import publicly_visible
-from teamaround.directory.services.common import audit_change
+from teamaround.directory.services.audit_trail import audit_change
 from teamaround.people.models import FamilyEventKind
 from teamaround.people.selectors import family_get, family_list
 from teamaround.people.services import family_event_record

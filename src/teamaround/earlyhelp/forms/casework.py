@@ -3,7 +3,7 @@ meetings (attendance, progress on each action, a score per need)."""
 
 from django import forms
 
-from teamaround.earlyhelp.forms._fields import DateField, domain_field
+from teamaround.earlyhelp.forms.fields import DateField, domain_field
 from teamaround.earlyhelp.models import PROGRESS_CHOICES, Attendance
 
 

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from teamaround.accounts.models import AgencyKind, Team
 from teamaround.core.forms import VersionField
-from teamaround.earlyhelp.forms._fields import (
+from teamaround.earlyhelp.forms.fields import (
     DateField,
     StaffChoiceField,
     domain_field,

@@ -21,7 +21,7 @@ from teamaround.earlyhelp.models import (
     SharedFamilyAssessment,
 )
 from teamaround.earlyhelp.services import lifecycle
-from teamaround.earlyhelp.services._family import current_members
+from teamaround.earlyhelp.services.household import current_members
 
 EDITABLE = (AssessmentStatus.DRAFT, AssessmentStatus.RETURNED)
 
@@ -47,9 +47,9 @@ def _member(episode: Episode, person):
 def assessment_summary_save(*, actor, episode: Episode, family_summary: str):
     with use_case(actor, "earlyhelp.change_episode", episode, what="change an assessment"):
         assessment = _draft(actor, episode)
-        assessment.family_summary = (family_summary or "").strip()
-        assessment.updated_by = actor_user(actor)
-        assessment.save()
+        model_update(
+            assessment, actor=actor, values={"family_summary": (family_summary or "").strip()}
+        )
         return assessment
 
 
@@ -148,10 +148,11 @@ def assessment_submit(*, actor, episode: Episode) -> SharedFamilyAssessment:
             errors["needs"] = ["Record at least one need."]
         if errors:
             raise ValidationFailed(errors)
-        assessment.status = AssessmentStatus.SUBMITTED
-        assessment.submitted_at = timezone.now()
-        assessment.updated_by = actor_user(actor)
-        assessment.save()
+        model_update(
+            assessment,
+            actor=actor,
+            values={"status": AssessmentStatus.SUBMITTED, "submitted_at": timezone.now()},
+        )
         audit_record(
             action=AuditAction.UPDATE,
             actor=actor,
@@ -195,10 +196,11 @@ def assessment_return(*, actor, assessment: SharedFamilyAssessment, reason: str)
         _submitted(actor, assessment, "return")
         if not (reason or "").strip():
             raise DomainError("Say what more work the assessment needs.", field="reason")
-        assessment.status = AssessmentStatus.RETURNED
-        assessment.returned_reason = reason.strip()
-        assessment.updated_by = actor_user(actor)
-        assessment.save()
+        model_update(
+            assessment,
+            actor=actor,
+            values={"status": AssessmentStatus.RETURNED, "returned_reason": reason.strip()},
+        )
         audit_record(
             action=AuditAction.UPDATE,
             actor=actor,

@@ -24,7 +24,7 @@ from teamaround.earlyhelp.models import (
     TafRole,
 )
 from teamaround.earlyhelp.services import lifecycle
-from teamaround.earlyhelp.services._family import family_district
+from teamaround.earlyhelp.services.household import family_district
 
 ASSESSMENT_WORKING_DAYS = 30
 FAMILY_SOLUTIONS_MONTHS = 12

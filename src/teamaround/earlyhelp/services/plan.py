@@ -12,7 +12,7 @@ from teamaround.core.models import AuditAction
 from teamaround.core.updates import model_update, version_claim
 from teamaround.earlyhelp.models import EarlyHelpPlan, Episode, EpisodeEventKind, PlanAction
 from teamaround.earlyhelp.services import lifecycle
-from teamaround.earlyhelp.services._family import current_members
+from teamaround.earlyhelp.services.household import current_members
 
 
 def plan_save(

@@ -9,6 +9,7 @@ from teamaround.core.access import actor_user, use_case
 from teamaround.core.audit import audit_record
 from teamaround.core.errors import DomainError
 from teamaround.core.models import AuditAction
+from teamaround.core.updates import model_update
 from teamaround.earlyhelp.models import (
     Episode,
     EpisodeEventKind,
@@ -51,9 +52,11 @@ def lead_professional_change(*, actor, episode: Episode, practitioner, reason: s
         episode.taf_members.filter(left_at__isnull=True, role=TafRole.LEAD_PROFESSIONAL).exclude(
             practitioner=practitioner
         ).update(role=TafRole.OTHER)
-        episode.lead_professional, episode.lead_team = practitioner, practitioner.team
-        episode.updated_by = actor_user(actor)
-        episode.save()
+        model_update(
+            episode,
+            actor=actor,
+            values={"lead_professional": practitioner, "lead_team": practitioner.team},
+        )
         if episode.next_review_due:
             lifecycle.review_work_set(actor, episode, episode.next_review_due)
         lifecycle.record_event(
@@ -100,9 +103,7 @@ def taf_member_remove(*, actor, member: TafMember, reason: str) -> TafMember:
             raise DomainError("Choose a new lead professional before removing this one.")
         if not (reason or "").strip():
             raise DomainError("Say why they are leaving the TAF.", field="reason")
-        member.left_at = timezone.now()
-        member.updated_by = actor_user(actor)
-        member.save()
+        model_update(member, actor=actor, values={"left_at": timezone.now()})
         colleague = episode.taf_members.filter(team=member.team, left_at__isnull=True).first()
         if colleague is not None and member.involvement_id and not colleague.involvement_id:
             colleague.involvement_id = member.involvement_id

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from teamaround.core.views.forms import attempt
 from teamaround.earlyhelp import forms, selectors, services
 from teamaround.earlyhelp.models import SharedFamilyAssessment
-from teamaround.earlyhelp.services._family import current_members
+from teamaround.earlyhelp.services.household import current_members
 
 
 @login_required

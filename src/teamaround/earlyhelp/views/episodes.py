@@ -13,7 +13,7 @@ from teamaround.frontdoor.selectors.handovers import hand_over_get
 from teamaround.people import selectors as people_selectors
 
 
-def _page(request, template, form, episode=None, **extra):
+def _form_page(request, template, form, episode=None, **extra):
     return render(request, f"earlyhelp/{template}", {"form": form, "episode": episode, **extra})
 
 
@@ -33,7 +33,7 @@ def episode_new(request, family_id):
         if episode:
             messages.success(request, "The early help episode is open.")
             return redirect("earlyhelp:episode", episode.pk)
-    return _page(request, "episode_new.html", form, family=family)
+    return _form_page(request, "episode_new.html", form, family=family)
 
 
 @login_required
@@ -55,7 +55,9 @@ def episode_from_hand_over(request, hand_over_id):
         if episode:
             messages.success(request, "The hand-over is accepted and the episode is open.")
             return redirect("earlyhelp:episode", episode.pk)
-    return _page(request, "episode_new.html", form, family=hand_over.family, hand_over=hand_over)
+    return _form_page(
+        request, "episode_new.html", form, family=hand_over.family, hand_over=hand_over
+    )
 
 
 @login_required
@@ -72,7 +74,7 @@ def step_down(request, family_id):
         if episode:
             messages.success(request, "The family has stepped down to early help.")
             return redirect("earlyhelp:episode", episode.pk)
-    return _page(request, "episode_new.html", form, family=family, stepping_down=True)
+    return _form_page(request, "episode_new.html", form, family=family, stepping_down=True)
 
 
 @login_required
@@ -114,7 +116,7 @@ def _episode_form(request, episode_id, form_class, template, call, done, **form_
     ):
         messages.success(request, done)
         return redirect("earlyhelp:episode", episode.pk)
-    return _page(request, template, form, episode)
+    return _form_page(request, template, form, episode)
 
 
 @login_required
@@ -204,4 +206,4 @@ def taf_remove(request, episode_id, member_id):
     ):
         messages.success(request, "They have left the Team Around the Family.")
         return redirect("earlyhelp:episode", episode.pk)
-    return _page(request, "taf_remove.html", form, episode, member=member)
+    return _form_page(request, "taf_remove.html", form, episode, member=member)

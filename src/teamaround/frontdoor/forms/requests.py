@@ -143,6 +143,12 @@ class WithdrawForm(forms.Form):
         required=False,
     )
 
+    def __init__(self, *args, draft: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if draft:
+            self.fields["reason"].label = "Why are you discarding it? (optional)"
+            self.fields["reason"].help_text = "The Hub has not seen this draft."
+
 
 class ConsultationForm(ChildFields):
     hub_social_worker = forms.ModelChoiceField(

@@ -11,6 +11,7 @@ from teamaround.core.access import actor_user, is_system, on_behalf_of, use_case
 from teamaround.core.audit import audit_record
 from teamaround.core.errors import Conflict, ValidationFailed
 from teamaround.core.models import AuditAction, WindscreenLevel
+from teamaround.core.updates import model_update
 from teamaround.frontdoor import adapters
 from teamaround.frontdoor.models import (
     ROUTE_HAND_OVER,
@@ -223,11 +224,15 @@ def hand_over_accept(*, actor, hand_over: HandOver) -> HandOver:
     with use_case(actor, "frontdoor.accept_hand_over", hand_over, what="accept a hand-over"):
         if hand_over.status != HandOverStatus.AWAITING:
             raise Conflict("This hand-over has already been accepted.")
-        hand_over.status = HandOverStatus.ACCEPTED
-        hand_over.accepted_at = timezone.now()
-        hand_over.accepted_by = actor_user(actor)
-        hand_over.updated_by = actor_user(actor)
-        hand_over.save()
+        model_update(
+            hand_over,
+            actor=actor,
+            values={
+                "status": HandOverStatus.ACCEPTED,
+                "accepted_at": timezone.now(),
+                "accepted_by": actor_user(actor),
+            },
+        )
         audit_record(
             action=AuditAction.UPDATE,
             actor=actor,

@@ -135,18 +135,25 @@ def request_for_support_send(*, actor, values: dict, when=None) -> RequestForSup
 def request_for_support_withdraw(
     *, actor, request: RequestForSupport, reason: str
 ) -> RequestForSupport:
+    """Withdraw a sent request (saying why), or discard a draft (the Hub never saw it, so
+    no reason is needed)."""
     with use_case(actor, "frontdoor.change_draft", request, what="withdraw a request"):
-        if not (reason or "").strip():
+        draft = request.status == RequestStatus.DRAFT
+        reason = (reason or "").strip() or ("Draft discarded" if draft else "")
+        if not reason:
             raise DomainError("Say why you are withdrawing the request.", field="reason")
         apply_event(
-            request, RequestEventKind.WITHDRAWN, actor=actor, summary="Withdrawn by the referrer"
+            request,
+            RequestEventKind.WITHDRAWN,
+            actor=actor,
+            summary="Draft discarded by the referrer" if draft else "Withdrawn by the referrer",
         )
         audit_record(
             action=AuditAction.UPDATE,
             actor=actor,
             obj=request,
-            summary="Withdrew a request for support",
-            reason=reason.strip(),
+            summary="Discarded a draft request" if draft else "Withdrew a request for support",
+            reason=reason,
         )
         return request
 

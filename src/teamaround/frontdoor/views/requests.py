@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from teamaround.core.access import require
@@ -116,7 +117,9 @@ def my_requests(request):
 @login_required
 def request_withdraw(request, request_id):
     rfs = selectors.request_get(actor=request.user, request_id=request_id)
-    form = WithdrawForm(request.POST or None)
+    require(request.user, "frontdoor.change_draft", rfs, what="withdraw a request")
+    draft = rfs.status == RequestStatus.DRAFT
+    form = WithdrawForm(request.POST or None, draft=draft)
     if (
         request.method == "POST"
         and form.is_valid()
@@ -127,12 +130,22 @@ def request_withdraw(request, request_id):
             ),
         )
     ):
-        messages.success(request, f"Request {rfs.reference} has been withdrawn.")
+        done = "Your draft {} has been discarded." if draft else "Request {} has been withdrawn."
+        messages.success(request, done.format(rfs.reference))
         return redirect("frontdoor:my-requests")
     return render(
         request,
         "frontdoor/_simple_form.html",
-        {"form": form, "rfs": rfs, "title": "Withdraw the request", "button": "Withdraw it"},
+        {
+            "form": form,
+            "rfs": rfs,
+            "title": "Discard this draft" if draft else "Withdraw the request",
+            "button": "Discard the draft" if draft else "Withdraw it",
+            "warning": True,
+            "cancel": reverse(
+                "frontdoor:request-edit" if draft else "frontdoor:request-detail", args=[rfs.pk]
+            ),
+        },
     )
 
 

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from teamaround.core.models import TrackedModel
+from teamaround.core.models import TrackedModel, Versioned
 from teamaround.panels.models.choices import ItemKind, MeetingStatus, ReferralStatus
 
 
@@ -114,7 +114,7 @@ class AgendaItem(TrackedModel):
         return f"Item {self.position} at {self.meeting}"
 
 
-class CaseSummary(TrackedModel):
+class CaseSummary(Versioned, TrackedModel):
     """What the panel is told about a case: the minimum needed to answer the question."""
 
     item = models.OneToOneField(AgendaItem, on_delete=models.CASCADE, related_name="summary")

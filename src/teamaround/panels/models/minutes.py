@@ -4,11 +4,11 @@ version with its reason, so what was approved is never overwritten."""
 from django.conf import settings
 from django.db import models
 
-from teamaround.core.models import TrackedModel
+from teamaround.core.models import TrackedModel, Versioned
 from teamaround.panels.models.choices import MinutesStatus
 
 
-class Minutes(TrackedModel):
+class Minutes(Versioned, TrackedModel):
     meeting = models.OneToOneField(
         "panels.PanelMeeting", on_delete=models.PROTECT, related_name="minutes"
     )

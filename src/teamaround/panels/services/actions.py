@@ -16,6 +16,7 @@ from django.utils import timezone
 from teamaround.core.access import actor_user, use_case
 from teamaround.core.errors import Conflict, DomainError
 from teamaround.core.models import AuditAction, WorkItemStatus
+from teamaround.core.updates import model_update
 from teamaround.core.work import (
     work_item_cancel_for_source,
     work_item_complete,
@@ -106,10 +107,11 @@ def panel_action_complete(*, actor, action: PanelAction, outcome: str = "") -> P
             raise DomainError("Only the owner or the panel's co-ordinator can do this.")
         if action.status != ActionStatus.OPEN:
             raise Conflict("This action is already closed.")
-        action.status = ActionStatus.DONE
-        action.completed_at = timezone.now()
-        action.updated_by = actor_user(actor)
-        action.save()
+        model_update(
+            action,
+            actor=actor,
+            values={"status": ActionStatus.DONE, "completed_at": timezone.now()},
+        )
         _close_work(actor, action, outcome or "Action completed")
         audit(actor, action, AuditAction.UPDATE, "Panel action completed")
         return action

@@ -17,6 +17,7 @@ from django.utils import timezone
 from teamaround.core.access import actor_user, use_case
 from teamaround.core.errors import DomainError
 from teamaround.core.models import AuditAction
+from teamaround.core.updates import model_update
 from teamaround.panels.models import (
     ActionStatus,
     AgendaItem,
@@ -159,14 +160,22 @@ def _follow_ups(actor, meeting, position):
         position += 1
 
 
-def case_summary_save(*, actor, summary: CaseSummary, text: str) -> CaseSummary:
+def case_summary_save(
+    *, actor, summary: CaseSummary, text: str, version: int | None = None
+) -> CaseSummary:
+    """Change the summary from the version the editor read (None: as read here)."""
     meeting = summary.item.meeting
     with use_case(actor, "panels.run_meeting", meeting, what="prepare a case summary"):
         require_open(meeting)
-        summary.text = require_text(text, "text", "Write the summary the panel needs.")
-        summary.updated_by = actor_user(actor)
-        summary.save()
-        audit(actor, summary, AuditAction.UPDATE, "Prepared a case summary")
+        text = require_text(text, "text", "Write the summary the panel needs.")
+        if model_update(
+            summary,
+            actor=actor,
+            values={"text": text},
+            expected_version=version,
+            what="case summary",
+        ):
+            audit(actor, summary, AuditAction.UPDATE, "Prepared a case summary")
         return summary
 
 

@@ -11,8 +11,9 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from teamaround.core.access import actor_user, use_case
-from teamaround.core.errors import DomainError
+from teamaround.core.errors import DomainError, StaleVersion
 from teamaround.core.models import AuditAction
+from teamaround.core.updates import model_update, version_claim
 from teamaround.panels.models import (
     ItemKind,
     Minutes,
@@ -48,9 +49,7 @@ def minutes_generate(*, actor, meeting: PanelMeeting) -> Minutes:
         )
         if minutes.is_locked:
             raise DomainError(LOCKED)
-        minutes.draft_html = minutes_html(meeting)
-        minutes.updated_by = actor_user(actor)
-        minutes.save()
+        model_update(minutes, actor=actor, values={"draft_html": minutes_html(meeting)})
         audit(actor, minutes, AuditAction.UPDATE, "Drafted the minutes")
         return minutes
 
@@ -91,13 +90,29 @@ def _close(actor, meeting: PanelMeeting) -> None:
     MEETING_LIFECYCLE.move(meeting, MeetingEvent.CLOSED, actor=actor)
 
 
-def minutes_correct(*, actor, meeting: PanelMeeting, correction: str, reason: str):
+def minutes_correct(
+    *, actor, meeting: PanelMeeting, correction: str, reason: str, version: int | None = None
+):
+    """Add a correction as a new version, from the minutes' version the editor read (None: as
+    read here): a correction someone else added meanwhile is a StaleVersion showing both."""
     with use_case(actor, "panels.approve_minutes", meeting, what="correct the minutes"):
         minutes = Minutes.objects.filter(meeting=meeting).first()
         if minutes is None or not minutes.is_locked:
             raise DomainError("Only approved minutes are corrected; edit the draft instead.")
         correction = require_text(correction, "correction", "Write the correction.")
         reason = require_text(reason, "reason", "Say why the minutes are corrected.")
+        try:
+            version_claim(minutes, expected_version=version, what="these minutes")
+        except StaleVersion as stale:
+            latest = stale.current.versions.order_by("-number").first()
+            raise StaleVersion(
+                current=stale.current,
+                submitted={"correction": correction, "reason": reason},
+                saved={"correction": latest.correction, "reason": latest.reason},
+                what="these minutes",
+            ) from None
+        minutes.updated_by = actor_user(actor)
+        minutes.save(update_fields=["version", "updated_by", "updated_at"])
         earlier = list(minutes.versions.exclude(correction="").order_by("number"))
         corrections = [*earlier, MinutesVersion(correction=correction, reason=reason)]
         number = minutes.versions.count() + 1

@@ -9,6 +9,7 @@ from datetime import date
 from teamaround.core.access import actor_user, use_case
 from teamaround.core.errors import ValidationFailed
 from teamaround.core.models import AuditAction
+from teamaround.core.updates import model_update
 from teamaround.panels import adapters
 from teamaround.panels.models import (
     PackageOfSupport,
@@ -61,11 +62,9 @@ def package_review_record(
             recorded_by=actor_user(actor),
         )
         if ending:
-            package.status = PackageStatus.DECOMMISSIONED
+            model_update(package, actor=actor, values={"status": PackageStatus.DECOMMISSIONED})
         else:
-            package.review_on = next_review_on
-        package.updated_by = actor_user(actor)
-        package.save()
+            model_update(package, actor=actor, values={"review_on": next_review_on})
         meeting.items.filter(package=package).update(heard=True)
         audit(actor, package, AuditAction.UPDATE, f"Reviewed a package of support ({outcome})")
         return review

@@ -17,6 +17,7 @@ from teamaround.accounts.roles import Role
 from teamaround.core.access import actor_user, use_case
 from teamaround.core.errors import DomainError, ValidationFailed
 from teamaround.core.models import AuditAction
+from teamaround.core.updates import model_update
 from teamaround.panels.models import (
     CaseSubject,
     DecisionKind,
@@ -146,8 +147,6 @@ def panel_membership_end(*, actor, membership: PanelMembership, ended_on: date |
     with use_case(actor, "panels.manage_panels", membership.panel, what="end a membership"):
         if membership.ended_on is not None:
             raise DomainError("This membership has already ended.")
-        membership.ended_on = ended_on or timezone.localdate()
-        membership.updated_by = actor_user(actor)
-        membership.save()
+        model_update(membership, actor=actor, values={"ended_on": ended_on or timezone.localdate()})
         audit(actor, membership, AuditAction.UPDATE, "Ended a panel membership")
         return membership

@@ -94,14 +94,15 @@ def meeting_detail(request, meeting_id):
 @login_required
 def case_summary_edit(request, summary_id):
     summary = selectors.case_summary_get(actor=request.user, summary_id=summary_id)
-    form = CaseSummaryForm(request.POST or None, initial={"text": summary.text})
+    initial = {"text": summary.text, "version": summary.version}
+    form = CaseSummaryForm(request.POST or None, initial=initial)
     if (
         request.method == "POST"
         and form.is_valid()
         and attempt(
             form,
             lambda: services.case_summary_save(
-                actor=request.user, summary=summary, text=form.cleaned_data["text"]
+                actor=request.user, summary=summary, **form.cleaned_data
             ),
         )
     ):

@@ -70,7 +70,8 @@ def minutes_pdf(request, meeting_id):
 @login_required
 def minutes_correct(request, meeting_id):
     meeting, minutes = selectors.minutes_get(actor=request.user, meeting_id=meeting_id)
-    form = CorrectionForm(request.POST or None)
+    initial = {"version": minutes.version if minutes else None}
+    form = CorrectionForm(request.POST or None, initial=initial)
     if (
         request.method == "POST"
         and form.is_valid()

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
-from django.db.models import F, Q
+from django.db.models import F
 
 from teamaround.core.access import require
 from teamaround.core.audit import audit_record, audit_record_many
@@ -28,7 +28,7 @@ from teamaround.core.errors import DomainError, ValidationFailed
 from teamaround.core.models import AuditAction
 from teamaround.core.selectors import district_for_postcode
 from teamaround.people import validators
-from teamaround.people.matching import Candidate, MatchParameters, Query, classify, compare
+from teamaround.people.matching import MatchParameters, Query, classify, compare
 from teamaround.people.matching.model import default_parameters
 from teamaround.people.models import (
     IdentifierScheme,
@@ -36,14 +36,11 @@ from teamaround.people.models import (
     MatchModel,
     Person,
     PersonIdentifier,
-    PersonSearchKey,
 )
 from teamaround.people.permissions import person_filter
+from teamaround.people.selectors import search_routes
 
-ROUTE_LIMIT = 600
-NEAR_DAYS = 42
 SIBLINGS_SHOWN = 3
-COLUMNS = list(Candidate.__dataclass_fields__)
 OUTWARD = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]?$")
 _loaded: dict = {}
 
@@ -85,43 +82,13 @@ def match_parameters() -> MatchParameters:
     return _loaded["parameters"]
 
 
-def _routes(query: Query) -> list[Q]:
-    routes = []
-    surnames, forenames, years = query.surname_keys, query.forename_keys, query.birth_years
-    if surnames and forenames:
-        routes.append(Q(surname_key__in=surnames, forename_key__in=forenames))
-        routes.append(Q(surname_key__in=forenames, forename_key__in=surnames))
-    born = query.date_of_birth
-    if born:
-        routes.append(Q(date_of_birth=born))
-        if born.day <= 12 and born.day != born.month:
-            routes.append(Q(date_of_birth=date(born.year, born.day, born.month)))
-        window = (born - timedelta(days=NEAR_DAYS), born + timedelta(days=NEAR_DAYS))
-        if surnames:
-            routes.append(Q(surname_key__in=surnames, date_of_birth__range=window))
-        if query.outward_code:
-            routes.append(Q(outward_code=query.outward_code, date_of_birth__range=window))
-        years = (born.year - 1, born.year, born.year + 1)
-    if years:
-        if surnames:
-            routes.append(Q(surname_key__in=surnames, birth_year__in=years))
-        if forenames:
-            routes.append(Q(forename_key__in=forenames, birth_year__in=years))
-        if query.outward_code:
-            routes.append(Q(outward_code=query.outward_code, birth_year__in=years))
-    elif query.outward_code and (surnames or forenames):
-        routes.append(Q(outward_code=query.outward_code, surname_key__in=surnames))
-        routes.append(Q(outward_code=query.outward_code, forename_key__in=forenames))
-    return routes
-
-
-def _score_rows(query, rows, params, best, seen) -> None:
-    for row in rows:
-        marker = row[:3] + row[-1:]
-        if marker in seen:
+def _score(query, candidates_found, params, best) -> None:
+    seen: set = set()
+    for candidate in candidates_found:
+        marker = (candidate.person_id, candidate.given_names, candidate.family_names)
+        if marker + (candidate.is_own_name,) in seen:
             continue
-        seen.add(marker)
-        candidate = Candidate(*row)
+        seen.add(marker + (candidate.is_own_name,))
         comparison = compare(query, candidate, params)
         held = best.get(candidate.person_id)
         if held is None or comparison.weight > held[0].weight:
@@ -131,14 +98,7 @@ def _score_rows(query, rows, params, best, seen) -> None:
 def candidates(query: Query, params: MatchParameters, nhs_number: str = "") -> dict:
     """person id -> (Comparison, Candidate) for the best-scoring known name of each."""
     best: dict = {}
-    seen: set = set()
-    for route in _routes(query):
-        rows = (
-            PersonSearchKey.objects.filter(route)
-            .order_by("person_id", "id")
-            .values_list(*COLUMNS)[:ROUTE_LIMIT]
-        )
-        _score_rows(query, rows, params, best, seen)
+    _score(query, search_routes.fetch(query), params, best)
     if nhs_number:
         ids = list(
             PersonIdentifier.objects.filter(
@@ -149,8 +109,8 @@ def candidates(query: Query, params: MatchParameters, nhs_number: str = "") -> d
             .order_by("person_id")
             .values_list("person_id", flat=True)
         )
-        rows = PersonSearchKey.objects.filter(person_id__in=ids).order_by("person_id", "id")
-        _score_rows(query, rows.values_list(*COLUMNS), params, best, seen)
+        if ids:
+            _score(query, search_routes.fetch(query, person_ids=ids), params, best)
         for person_id in ids:
             if person_id in best:
                 comparison = best[person_id][0]

@@ -9,7 +9,7 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from teamaround.core.access import actor_user, require
+from teamaround.core.access import actor_user, is_system, require
 from teamaround.core.errors import DomainError, ValidationFailed
 from teamaround.core.models import AuditAction
 from teamaround.people.models import Family, FamilyEvent, FamilyEventKind
@@ -52,7 +52,7 @@ def family_event_record(
 ) -> FamilyEvent:
     """Add one event to a family's chronology. `summary` says what happened without personal
     details: the chronology is read by every team involved with the family."""
-    require(actor, "people.record_event", what="record a family event")
+    require(actor, "people.record_event", family, what="record a family event")
     summary = _check_event(kind, summary)
     event = _event(
         actor,
@@ -74,8 +74,14 @@ def family_events_record_batch(*, actor, events: Iterable[Mapping]) -> list[Fami
     arguments (`family` or `family_id`, kind, summary, occurred_at, team, source_app,
     source_id). Every event is checked first: one bad event rejects the batch, with each
     problem reported as "event N: field", and nothing is written."""
-    require(actor, "people.record_event", what="record family events")
     events = list(events)
+    if not is_system(actor):  # a person writing events directly needs each family's record
+        wanted = {v.get("family_id") or getattr(v.get("family"), "pk", None) for v in events}
+        families = list(Family.objects.filter(pk__in=wanted - {None}))
+        if not families:
+            require(actor, "people.record_event", None, what="record family events")
+        for family in families:
+            require(actor, "people.record_event", family, what="record family events")
     errors: dict[str, list[str]] = {}
     made = []
     for number, values in enumerate(events, start=1):

@@ -12,6 +12,7 @@ from django.utils import timezone
 from teamaround.core.access import actor_user, on_behalf_of, require
 from teamaround.core.errors import DomainError
 from teamaround.core.models import AuditAction
+from teamaround.core.updates import model_update
 from teamaround.people.models import (
     Family,
     FamilyEventKind,
@@ -34,8 +35,9 @@ def family_create(*, actor, name: str, involve_my_team: bool = True) -> Family:
     family = Family.objects.create(name=name.strip()[:150], created_by=actor_user(actor))
     audit(actor, family, AuditAction.CREATE, "Recorded a family")
     family_event_record(
-        actor=actor,
+        actor=on_behalf_of(actor),
         family=family,
+        team=getattr(actor, "team", None),
         kind=FamilyEventKind.FAMILY_RECORDED,
         summary="Family recorded",
         source_id=str(family.pk),
@@ -107,9 +109,7 @@ def family_member_end(
         raise DomainError("This membership has already ended.", field="ended_on")
     if membership.started_on and ended_on < membership.started_on:
         raise DomainError("The end date must be on or after the start date.", field="ended_on")
-    membership.ended_on = ended_on
-    membership.updated_by = actor_user(actor)
-    membership.save()
+    model_update(membership, actor=actor, values={"ended_on": ended_on})
     audit(actor, membership.family, AuditAction.UPDATE, "Ended a family membership", reason=reason)
     family_event_record(
         actor=actor,
@@ -173,8 +173,9 @@ def families_of(person: Person):
 def record_for_families(actor, person: Person, kind: str, summary: str, source_id: str = ""):
     for family in families_of(person):
         family_event_record(
-            actor=actor,
+            actor=on_behalf_of(actor),
             family=family,
+            team=getattr(actor, "team", None),
             kind=kind,
             summary=summary,
             source_id=source_id or str(person.pk),

@@ -15,6 +15,7 @@ from django.utils import timezone
 from teamaround.core.access import actor_user, require
 from teamaround.core.errors import Conflict, DomainError
 from teamaround.core.models import AuditAction
+from teamaround.core.updates import model_update
 from teamaround.people.models import (
     FamilyEventKind,
     FamilyMembership,
@@ -61,9 +62,7 @@ def person_merge(*, actor, survivor: Person, merged: Person, reason: str) -> Per
         rows = model.objects.filter(**{field: merged})
         moved[key] = [str(pk) for pk in rows.values_list("pk", flat=True)]
         rows.update(**{field: survivor})
-    merged.merged_into = survivor
-    merged.updated_by = actor_user(actor)
-    merged.save()
+    model_update(merged, actor=actor, values={"merged_into": survivor})
     merge = PersonMerge.objects.create(
         survivor=survivor, merged=merged, reason=reason, moved=moved, merged_by=actor_user(actor)
     )
@@ -115,9 +114,7 @@ def person_merge_undo(*, actor, merge: PersonMerge, reason: str) -> PersonMerge:
     )
     for key, model, field in MOVABLE:
         model.objects.filter(pk__in=merge.moved.get(key, [])).update(**{field: merged})
-    merged.merged_into = None
-    merged.updated_by = actor_user(actor)
-    merged.save()
+    model_update(merged, actor=actor, values={"merged_into": None})
     merge.undone_at = timezone.now()
     merge.undone_by = actor_user(actor)
     merge.undo_reason = reason

@@ -13,10 +13,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from teamaround.core.access import actor_user, require
-from teamaround.core.audit import changed_fields
 from teamaround.core.errors import DomainError
 from teamaround.core.models import AuditAction
 from teamaround.core.selectors import district_for_postcode
+from teamaround.core.updates import model_update
 from teamaround.people import validators
 from teamaround.people.models import (
     DateOfBirthKind,
@@ -144,11 +144,7 @@ def person_update(*, actor, person: Person, **values) -> Person:
     merged = {name: getattr(person, name) for name in PERSON_FIELDS} | values
     _check_person(checks, merged)
     checks.raise_if_any()
-    changes = changed_fields(person, {k: merged[k] for k in values})
-    for name in values:
-        setattr(person, name, merged[name])
-    person.updated_by = actor_user(actor)
-    person.save()
+    changes = model_update(person, actor=actor, values={k: merged[k] for k in values})
     search_keys_refresh(person)
     audit(
         actor,

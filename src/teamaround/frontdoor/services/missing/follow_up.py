@@ -9,6 +9,7 @@ from teamaround.core.access import actor_user, use_case
 from teamaround.core.audit import audit_record
 from teamaround.core.errors import Conflict, DomainError
 from teamaround.core.models import AuditAction
+from teamaround.core.updates import model_update
 from teamaround.frontdoor.models import ConversationOutcome, MissingEpisode, ReturnConversation
 
 Outcome = ConversationOutcome
@@ -36,12 +37,16 @@ def return_conversation_record(
             raise DomainError("The offer cannot be before the child returned.", field="offered_at")
         if outcome == Outcome.NO_CONTACT and not (notes or "").strip():
             raise DomainError("Say what was tried to make contact.", field="notes")
-        conversation.offered_at = offered_at
-        conversation.outcome = outcome
-        conversation.outcome_recorded_at = now if outcome in ANSWERS else None
-        conversation.notes = (notes or conversation.notes).strip()
-        conversation.updated_by = actor_user(actor)
-        conversation.save()
+        model_update(
+            conversation,
+            actor=actor,
+            values={
+                "offered_at": offered_at,
+                "outcome": outcome,
+                "outcome_recorded_at": now if outcome in ANSWERS else None,
+                "notes": (notes or conversation.notes).strip(),
+            },
+        )
         audit_record(
             action=AuditAction.UPDATE,
             actor=actor,
@@ -61,11 +66,15 @@ def missing_scrutiny_record(*, actor, episode: MissingEpisode, notes: str) -> Mi
             raise Conflict("This episode has already been scrutinised.")
         if not (notes or "").strip():
             raise DomainError("Record what the scrutiny found.", field="notes")
-        episode.scrutinised_at = timezone.now()
-        episode.scrutinised_by = actor_user(actor)
-        episode.scrutiny_notes = notes.strip()
-        episode.updated_by = actor_user(actor)
-        episode.save()
+        model_update(
+            episode,
+            actor=actor,
+            values={
+                "scrutinised_at": timezone.now(),
+                "scrutinised_by": actor_user(actor),
+                "scrutiny_notes": notes.strip(),
+            },
+        )
         audit_record(
             action=AuditAction.UPDATE,
             actor=actor,

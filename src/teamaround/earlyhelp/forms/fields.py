@@ -1,4 +1,4 @@
-"""Field helpers shared by early help forms."""
+"""The fields early help forms share: staff choices, dates, need domains."""
 
 from django import forms
 

@@ -1,0 +1,102 @@
+"""The permission matrix: each read and change of a person's data, tried by a member of staff
+holding each of the ten roles, by a member of another agency's staff and by an anonymous user,
+with the expected answer for every cell written out by hand in the app's
+tests/<app>/test_permission_matrix.py (never computed from the rule the code uses).
+
+A table row is one operation and twelve marks, in the order of COLUMNS:
+
+    #                    prac hub  hsw  fw   sw   mgr  chair comm anal admin | other anon
+    "person_get":       "Y    Y    Y    Y    Y    Y    Y     Y    Y    Y     | -     -",
+
+Y: allowed (the operation runs and, for a list, returns the record); -: refused (AccessDenied,
+a refused record, Http404 or a list without the record).
+
+The county each module builds is made once per module (`built_once`): its tests run inside
+one outer transaction that is rolled back at the end, and each test in a savepoint of its own,
+so a change one cell makes never reaches the next.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404
+
+from teamaround.accounts.roles import Role
+from teamaround.core.errors import AccessDenied
+from tests.factories import UserFactory
+
+OTHER_AGENCY = "other_agency"
+ANONYMOUS = "anonymous"
+COLUMNS = (
+    Role.PRACTITIONER,
+    Role.HUB_SCREENER,
+    Role.HUB_SOCIAL_WORKER,
+    Role.FAMILY_WORKER,
+    Role.SOCIAL_WORKER,
+    Role.TEAM_MANAGER,
+    Role.PANEL_CHAIR,
+    Role.COMMISSIONER,
+    Role.DATA_ANALYST,
+    Role.ADMINISTRATOR,
+    OTHER_AGENCY,
+    ANONYMOUS,
+)
+SHORT = ("prac", "hub", "hsw", "fw", "sw", "mgr", "chair", "comm", "anal", "admin", "other", "anon")
+
+
+def marks(text: str) -> dict[str, bool]:
+    """'Y - Y ... | - -' -> {column: allowed}."""
+    found = text.replace("|", " ").split()
+    if len(found) != len(COLUMNS) or not set(found) <= {"Y", "-"}:
+        raise ValueError(f"A matrix row needs {len(COLUMNS)} marks (Y or -): {text!r}")
+    return dict(zip(COLUMNS, (mark == "Y" for mark in found), strict=True))
+
+
+def cells(table: dict[str, str]) -> list:
+    """pytest parameters (operation, who, allowed) for every cell of a table."""
+    return [
+        pytest.param(operation, who, allowed, id=f"{operation}-{SHORT[COLUMNS.index(who)]}")
+        for operation, row in table.items()
+        for who, allowed in marks(row).items()
+    ]
+
+
+def cast(team, other_team, *, prefix: str) -> dict:
+    """A member of staff for each role in `team`, a practitioner in `other_team` (another
+    agency) and an anonymous user. Passwords are unusable: the matrix signs in by session."""
+    people: dict = {
+        role: UserFactory(roles=[role], team=team, username=f"{prefix}.{role}", password=None)
+        for role in Role
+    }
+    people[OTHER_AGENCY] = UserFactory(
+        roles=[Role.PRACTITIONER], team=other_team, username=f"{prefix}.other", password=None
+    )
+    people[ANONYMOUS] = AnonymousUser()
+    return people
+
+
+def allowed(run: Callable[[], object]) -> bool:
+    """Run one cell: False if it was refused or the record was not there for this actor."""
+    try:
+        result = run()
+    except (AccessDenied, Http404, PermissionDenied):
+        return False
+    return result is not False
+
+
+def built_once(build: Callable[[], object]):
+    """A module-scoped fixture holding what `build()` makes, rolled back after the module."""
+
+    @pytest.fixture(scope="module")
+    def world(django_db_setup, django_db_blocker):
+        with django_db_blocker.unblock(), transaction.atomic():
+            made = build()
+            yield made
+            transaction.set_rollback(True)
+
+    return world
