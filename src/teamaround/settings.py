@@ -258,6 +258,9 @@ TEAMAROUND_ACCEPT_TEST_NHS_NUMBERS = env_bool(
 
 # A directory service past its review date is flagged at once and hidden from the public
 # after this many days.
+# A provider editor's change to a public field of a service waits for an administrator's
+# approval, shown field by field; a council that trusts its providers turns it off.
+TEAMAROUND_DIRECTORY_APPROVAL = env_bool("TEAMAROUND_DIRECTORY_APPROVAL", True)
 TEAMAROUND_DIRECTORY_REVIEW_GRACE_DAYS = int(
     os.environ.get("TEAMAROUND_DIRECTORY_REVIEW_GRACE_DAYS", "30")
 )

@@ -37,7 +37,8 @@ def _form_data(service, **changes) -> dict:
     return data
 
 
-def test_an_editor_changes_their_own_organisations_service(two_providers, signed_in):
+def test_an_editor_changes_their_own_organisations_service(two_providers, signed_in, settings):
+    settings.TEAMAROUND_DIRECTORY_APPROVAL = False  # the council trusts its providers
     editor, ours, _ = two_providers
     client = signed_in(editor)
     assert client.get(f"/services/manage/{ours.pk}/").status_code == 200

@@ -137,7 +137,7 @@ def test_the_command_refuses_a_bad_file(essex, tmp_path):
 def test_administrators_upload_a_feed_and_others_may_not(essex, signed_in, make_user):
     upload = SimpleUploadedFile("feed.json", FEED.read_bytes(), content_type="application/json")
     response = signed_in(make_user(Role.ADMINISTRATOR)).post(
-        "/services/manage/import/", {"feed": upload}
+        "/services/manage/import/", {"feed": upload, "source": "https://parents.example.org"}
     )
     assert response.status_code == 200 and b"Feed imported" in response.content
     assert Service.objects.count() == 3
@@ -149,7 +149,7 @@ def test_administrators_upload_a_feed_and_others_may_not(essex, signed_in, make_
 def test_the_upload_page_lists_the_problems(essex, signed_in, make_user):
     bad = SimpleUploadedFile("feed.json", b'[{"id": "x", "status": "active"}]')
     response = signed_in(make_user(Role.ADMINISTRATOR)).post(
-        "/services/manage/import/", {"feed": bad}
+        "/services/manage/import/", {"feed": bad, "source": "https://parents.example.org"}
     )
     assert b"There is a problem" in response.content
-    assert b"Nothing was imported" in response.content and b"services[0].id" in response.content
+    assert b"Nothing was imported" in response.content and b"[0].id" in response.content

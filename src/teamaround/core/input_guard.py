@@ -20,7 +20,10 @@ class RefuseNulMiddleware:
         form = request.content_type in FORM_TYPES and request.method == "POST"
         if "\x00" in request.path or _has_nul(request.GET) or (form and _has_nul(request.POST)):
             message = "Text must not contain NUL characters."
-            if request.path.startswith("/api/"):
-                return JsonResponse({"detail": message}, status=400)
+            if request.path.startswith(("/api/", "/services/oruk")):  # the APIs answer JSON
+                response = JsonResponse({"detail": message}, status=400)
+                if request.path.startswith("/services/oruk"):
+                    response["Access-Control-Allow-Origin"] = "*"
+                return response
             return render(request, "400.html", {"message": message}, status=400)
         return self.get_response(request)

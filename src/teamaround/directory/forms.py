@@ -268,10 +268,17 @@ class EditorForm(forms.Form):
 
 
 class ImportForm(forms.Form):
+    source = forms.CharField(
+        label="Who publishes this feed",
+        max_length=200,
+        help_text="For example their directory's web address. Importing from the same "
+        "publisher again updates the records it sent before; it never changes our own.",
+    )
     feed = UploadField(
         kind="json",
         label="Open Referral UK JSON file",
-        help_text="A list of services, or a page of /services with contents",
+        help_text="A service, an organisation with its services, a page of any ORUK list, "
+        "or a list of records",
     )
 
 

@@ -5,7 +5,15 @@ from django.urls import path, re_path
 
 from teamaround.directory.oruk import api as oruk
 from teamaround.directory.oruk import endpoints
-from teamaround.directory.views import editing, imports, public, referrals
+from teamaround.directory.views import (
+    approvals,
+    editing,
+    imports,
+    problems,
+    public,
+    quality,
+    referrals,
+)
 
 app_name = "directory"
 
@@ -18,6 +26,8 @@ urlpatterns = [
     path("", public.search, name="search"),
     path("<uuid:service_id>/", public.service_detail, name="service"),
     path("<uuid:service_id>/refer/", referrals.refer, name="refer"),
+    path("<uuid:service_id>/report-a-problem/", problems.report_problem, name="report-problem"),
+    path("manage/problems/<uuid:report_id>/", problems.problem_answer, name="problem"),
     path("manage/", editing.service_list, name="manage"),
     path("manage/add/", editing.service_create, name="service-create"),
     path("manage/<uuid:service_id>/", editing.service_edit, name="service-edit"),
@@ -36,6 +46,13 @@ urlpatterns = [
         name="organisation-editors",
     ),
     path("manage/import/", imports.import_feed, name="import"),
+    path("manage/quality/", quality.data_quality, name="quality"),
+    path("manage/approvals/", approvals.pending_changes, name="approvals"),
+    path(
+        "manage/approvals/<uuid:change_id>/",
+        approvals.pending_change_decide,
+        name="approval-decide",
+    ),
     # The ORUK API: each path with or without a trailing slash; ids are read by the views so a
     # malformed one is a JSON 404 like an unknown one; anything else under oruk/ too.
     re_path(r"^oruk/?$", oruk.ApiInfo.as_view(), name="oruk-root"),

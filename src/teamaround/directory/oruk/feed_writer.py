@@ -1,13 +1,22 @@
-"""Writes a checked Open Referral UK feed: upserts by ORUK id, so a second import of the same
-feed changes nothing, and each record created or changed is audited."""
+"""Writes a checked Open Referral UK feed, namespaced by its source.
+
+Records are found again by (source, id in the source's feed), so a re-import of the same
+publisher's feed updates only that publisher's records. A new record keeps the publisher's id
+as ours when no record here has it; when one does (a local record, or another publisher's),
+ours is a UUID5 of the source and the publisher's id, so an import never overwrites a record
+it does not own. Each record keeps what the publisher sent (`source_record`), so fields we do
+not model are published again unchanged, and a service keeps the publisher's last_modified.
+"""
 
 from __future__ import annotations
 
+import re
 import uuid
-from datetime import date, time, timedelta
+from datetime import UTC, date, time, timedelta
 from decimal import Decimal
 
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 from teamaround.core.access import actor_user
 from teamaround.core.models import AuditAction, District
@@ -25,74 +34,123 @@ from teamaround.directory.models import (
     TaxonomyTerm,
 )
 from teamaround.directory.oruk.feed import ImportReport
+from teamaround.directory.quality import service_quality
 from teamaround.directory.services.audit_trail import audit_change
 from teamaround.directory.services.search_text import search_text_for
 from teamaround.directory.taxonomy import builtin_terms
 
 
+def source_namespace(source: str) -> uuid.UUID:
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"teamaround:oruk-source:{source}")
+
+
 class FeedWriter:
-    def __init__(self, actor):
-        self.actor, self.user = actor, actor_user(actor)
-        self.report = ImportReport()
+    def __init__(self, actor, source: str):
+        self.actor, self.user, self.source = actor, actor_user(actor), source
+        self.report = ImportReport(source=source)
         self.terms = {str(t.id): t for t in builtin_terms()}
+        self.organisations: dict[str, Organisation] = {}
         self.districts = {}
         for district in District.objects.all():
             self.districts[district.name.lower()] = district
             self.districts[district.code.lower()] = district
 
-    def _upsert(self, model, pk, values: dict, *, label: str):
-        record = model.objects.filter(pk=pk).first()
+    def _new_pk(self, model, source_id: str) -> uuid.UUID:
+        pk = uuid.UUID(source_id)
+        if model.objects.filter(pk=pk).exists():
+            return uuid.uuid5(source_namespace(self.source), source_id)
+        return pk
+
+    def _upsert(self, model, data: dict, values: dict):
+        values = {**values, "source_record": data}
+        record = model.objects.filter(source=self.source, source_id=data["id"]).first()
         if record is None:
             record = model.objects.create(
-                id=pk, created_by=self.user, updated_by=self.user, **values
+                id=self._new_pk(model, data["id"]),
+                source=self.source,
+                source_id=data["id"],
+                created_by=self.user,
+                updated_by=self.user,
+                **values,
             )
-            audit_change(self.actor, record, AuditAction.CREATE, {"source": [None, "feed"]})
+            audit_change(self.actor, record, AuditAction.CREATE, {"source": [None, self.source]})
             return record, True
         changes = model_update(record, actor=self.actor, values=values)
         if changes:
             audit_change(self.actor, record, AuditAction.UPDATE, changes)
         return record, False
 
+    def vocabulary(self, taxonomies: list[dict], terms: list[dict]) -> None:
+        for data in taxonomies:
+            Taxonomy.objects.update_or_create(
+                pk=data["id"],
+                defaults={
+                    "name": data["name"][:200],
+                    "description": data.get("description", ""),
+                    "uri": data.get("uri", "")[:200],
+                    "version": data.get("version", "")[:40],
+                },
+            )
+            self.report.taxonomies += 1
+        for data in terms:
+            if data["id"] not in self.terms:
+                self._foreign_term(data["id"], data)
+                self.report.taxonomy_terms += 1
+
     def organisation(self, data: dict) -> Organisation:
+        if data["id"] in self.organisations:
+            return self.organisations[data["id"]]
+        identifier = (data.get("organization_identifiers") or [{}])[0]
         values = {
-            "name": data["name"],
+            "name": data["name"][:200],
             "description": data.get("description") or data["name"],
-            "email": data.get("email", ""),
+            "email": data.get("email", "")[:254],
             "website": data.get("website", "")[:200],
+            "identifier_scheme": identifier.get("identifier_scheme", "")[:20],
+            "identifier": identifier.get("identifier", "")[:40],
         }
-        organisation, created = self._upsert(Organisation, data["id"], values, label="org")
+        organisation, created = self._upsert(Organisation, data, values)
         if created:
             self.report.organisations_created += 1
         else:
             self.report.organisations_updated += 1
+        self.organisations[data["id"]] = organisation
         return organisation
 
-    def service(self, data: dict) -> Service:
+    def _organisation_for(self, data: dict) -> Organisation:
         if "organization" in data:
-            organisation = self.organisation(data["organization"])
-        else:
-            organisation = Organisation.objects.get(pk=data["organization_id"])
+            return self.organisation(data["organization"])
+        wanted = data["organization_id"]
+        if wanted not in self.organisations:
+            self.organisations[wanted] = Organisation.objects.get(
+                source=self.source, source_id=wanted
+            )
+        return self.organisations[wanted]
+
+    def service(self, data: dict) -> Service:
+        organisation = self._organisation_for(data)
         assured = date.fromisoformat(data["assured_date"]) if data.get("assured_date") else None
         costs = data.get("cost_options", [])
         values = {
             "organisation": organisation,
-            "name": data["name"],
+            "name": data["name"][:200],
             "description": data.get("description") or data["name"],
-            "url": data.get("url", ""),
-            "email": data.get("email", ""),
+            "url": data.get("url", "")[:200],
+            "email": data.get("email", "")[:254],
             "status": data["status"],
             "minimum_age": _age(data.get("minimum_age")),
             "maximum_age": _age(data.get("maximum_age")),
             "assured_date": assured,
             "alert": data.get("alert", ""),
             "is_free": all(not c.get("amount") for c in costs) and not data.get("fees"),
+            "source_modified": _moment(data.get("last_modified")),
         }
-        existing = Service.objects.filter(pk=data["id"]).first()
+        existing = Service.objects.filter(source=self.source, source_id=data["id"]).first()
         if existing is None:
             values["review_date"] = (assured or timezone.localdate()) + timedelta(days=365)
         elif assured and assured != existing.assured_date:
             values["review_date"] = assured + timedelta(days=365)
-        service, created = self._upsert(Service, data["id"], values, label="service")
+        service, created = self._upsert(Service, data, values)
         if created:
             self.report.services_created += 1
         else:
@@ -102,6 +160,11 @@ class FeedWriter:
         self._children(service, data)
         service.search_text = search_text_for(service)
         service.save(update_fields=["search_text"])
+        missing = service_quality(service).missing_required
+        if missing:
+            self.report.notes.append(
+                f"{service.name}: the council's required fields are missing ({'; '.join(missing)})"
+            )
         return service
 
     def _terms(self, service: Service, attributes: list) -> None:
@@ -125,17 +188,18 @@ class FeedWriter:
         taxonomy = None
         if data.get("taxonomy_id"):
             taxonomy, _ = Taxonomy.objects.get_or_create(
-                pk=data["taxonomy_id"], defaults={"name": data.get("taxonomy") or "Imported"}
+                pk=data["taxonomy_id"], defaults={"name": (data.get("taxonomy") or "Imported")}
             )
         term, _ = TaxonomyTerm.objects.update_or_create(
             pk=term_id,
             defaults={
-                "name": data["name"],
+                "name": data["name"][:200],
                 "description": data.get("description", ""),
                 "taxonomy": taxonomy,
-                "taxonomy_name": data.get("taxonomy", ""),
-                "code": data.get("term", ""),
+                "taxonomy_name": (data.get("taxonomy") or "")[:200],
+                "code": (data.get("term") or data.get("code") or "")[:120],
                 "parent_id": data.get("parent_id"),
+                "term_uri": (data.get("term_uri") or "")[:200],
             },
         )
         return term
@@ -146,37 +210,38 @@ class FeedWriter:
             name = (area.get("name") or area.get("service_area") or "").strip().lower()
             district = self.districts.get(name)
             if district is None:
+                shown = name if len(name) <= 60 else name[:57] + "..."
                 self.report.notes.append(
-                    f"{service.name}: area {name or area['id']!r} is not one of our districts"
+                    f"{service.name}: area {shown or area['id']!r} is not one of our districts"
                 )
             else:
                 found.append(district)
         service.districts.set(found)
 
     def _children(self, service: Service, data: dict) -> None:
-        keep = []
+        service.service_at_locations.all().delete()
         for link in data.get("service_at_locations", []):
             location = self._location(service, link["location"])
-            ServiceAtLocation.objects.update_or_create(
-                pk=link["id"], defaults={"service": service, "location": location}
+            ServiceAtLocation.objects.create(
+                pk=_child_pk(ServiceAtLocation, service, link["id"]),
+                service=service,
+                location=location,
             )
-            keep.append(link["id"])
-        service.service_at_locations.exclude(pk__in=keep).delete()
-        _sync(
-            service.cost_options,
+        _replace(
+            service,
             CostOption,
             data.get("cost_options", []),
             lambda c: {
-                "option": c.get("option", ""),
-                "amount_description": c.get("amount_description", ""),
+                "option": c.get("option", "")[:200],
+                "amount_description": c.get("amount_description", "")[:200],
                 "amount": Decimal(str(c["amount"])) if c.get("amount") is not None else None,
             },
         )
-        _sync(
-            service.contacts,
+        _replace(
+            service,
             Contact,
             data.get("contacts", []),
-            lambda c: {"name": c.get("name", ""), "title": c.get("title", "")},
+            lambda c: {"name": c.get("name", "")[:200], "title": c.get("title", "")[:200]},
         )
         weekly = [
             s
@@ -184,32 +249,38 @@ class FeedWriter:
             if s.get("freq", "WEEKLY") == "WEEKLY" and s.get("opens_at") and s.get("closes_at")
         ]
         if len(weekly) < len(data.get("schedules", [])):
-            self.report.notes.append(f"{service.name}: only weekly opening times were imported")
-        _sync(
-            service.schedules,
+            self.report.notes.append(
+                f"{service.name}: only weekly opening times are searchable; the others are "
+                "published as they came"
+            )
+        _replace(
+            service,
             Schedule,
             weekly,
             lambda s: {
                 "byday": s.get("byday", "MO,TU,WE,TH,FR")[:20],
                 "description": s.get("description", "")[:200],
-                "opens_at": time.fromisoformat(s["opens_at"]),
-                "closes_at": time.fromisoformat(s["closes_at"]),
+                "opens_at": _clock(s["opens_at"]),
+                "closes_at": _clock(s["closes_at"]),
             },
         )
 
     def _location(self, service: Service, data: dict) -> Location:
         address = (data.get("addresses") or [{}])[0]
         latitude, longitude = data.get("latitude"), data.get("longitude")
+        if latitude is not None and not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+            latitude = longitude = None  # reported as a note; not stored, nor published again
+            data = {k: v for k, v in data.items() if k not in ("latitude", "longitude")}
         if latitude is None and address.get("postal_code"):
             latitude, longitude = geo.centroid_for_postcode(address["postal_code"]) or (None, None)
         values = {
             "location_type": data["location_type"],
-            "name": data.get("name") or service.name,
+            "name": (data.get("name") or service.name)[:200],
             "description": data.get("description", ""),
             "latitude": latitude,
             "longitude": longitude,
-            "address_1": address.get("address_1", ""),
-            "city": address.get("city", ""),
+            "address_1": address.get("address_1", "")[:200],
+            "city": address.get("city", "")[:100],
             "postcode": address.get("postal_code", "")[:10],
             "accessibility": " ".join(
                 a.get("description", "") for a in data.get("accessibility", [])
@@ -217,23 +288,48 @@ class FeedWriter:
         }
         if address.get("id"):
             values["address_id"] = uuid.UUID(address["id"])
-        existing = Location.objects.filter(pk=data["id"]).exists()
-        if not existing:
+        existing = Location.objects.filter(source=self.source, source_id=data["id"]).first()
+        if existing is None:
             values["organisation"] = service.organisation
-        location, created = self._upsert(Location, data["id"], values, label="location")
+        location, created = self._upsert(Location, data, values)
         if created:
             self.report.locations_created += 1
+        else:
+            self.report.locations_updated += 1
         return location
 
 
-def _sync(related, model, rows: list, values_for) -> None:
-    keep = []
+def _child_pk(model, service: Service, child_id: str) -> uuid.UUID:
+    """The publisher's id where it is free, else one namespaced by our service."""
+    pk = uuid.UUID(child_id)
+    if model.objects.filter(pk=pk).exists():
+        return uuid.uuid5(service.pk, child_id)
+    return pk
+
+
+def _replace(service: Service, model, rows: list, values_for) -> None:
+    model.objects.filter(service=service).delete()
     for row in rows:
-        model.objects.update_or_create(
-            pk=row["id"], defaults={"service": related.instance, **values_for(row)}
+        model.objects.create(
+            pk=_child_pk(model, service, row["id"]), service=service, **values_for(row)
         )
-        keep.append(row["id"])
-    related.exclude(pk__in=keep).delete()
+
+
+def _clock(value: str) -> time:
+    return time.fromisoformat(re.match(r"[0-9:]{5,8}", value).group(0))
+
+
+def _moment(value: str | None):
+    """The publisher's moment, in UTC (PostgreSQL holds offsets within +/-15:59 only)."""
+    moment = parse_datetime(value) if value else None
+    if moment is None:
+        return None
+    if timezone.is_naive(moment):
+        moment = timezone.make_aware(moment, UTC)
+    try:
+        return moment.astimezone(UTC)
+    except (OverflowError, ValueError):
+        return None
 
 
 def _age(value) -> int | None:

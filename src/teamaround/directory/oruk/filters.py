@@ -143,5 +143,6 @@ def _covering(found: QuerySet[Service], params: Params) -> tuple[QuerySet[Servic
     if centroid is None:
         # A postcode we cannot place: no distance can be measured, so nothing is near it.
         return (found.none() if proximity is not None else found), Place(None, None)
-    within = None if proximity is None else (proximity / METRES_PER_DEGREE) ** 2
+    # Half the Earth's circumference covers everything: more is the same (and overflows).
+    within = None if proximity is None else (min(proximity, 2e7) / METRES_PER_DEGREE) ** 2
     return found, Place(centroid, within)

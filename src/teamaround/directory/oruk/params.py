@@ -62,8 +62,15 @@ class Params:
     def text(self, name: str) -> str:
         return self.query.get(name, "").strip()
 
-    def integer(self, name: str, *, minimum: int = 0) -> int | None:
+    def typed(self, name: str) -> str:
+        """A typed parameter's value: given empty is a 400, not the same as not given."""
         value = self.text(name)
+        if not value and name in self.query:
+            raise BadParameter(name, "is empty; give a value or leave it out")
+        return value
+
+    def integer(self, name: str, *, minimum: int = 0) -> int | None:
+        value = self.typed(name)
         if not value:
             return None
         if not re.fullmatch(r"[+-]?[0-9]{1,4000}", value):
@@ -74,7 +81,7 @@ class Params:
         return number
 
     def number(self, name: str) -> float | None:
-        value = self.text(name)
+        value = self.typed(name)
         if not value:
             return None
         try:
@@ -86,7 +93,7 @@ class Params:
         return number
 
     def boolean(self, name: str) -> bool:
-        value = self.text(name).lower()
+        value = self.typed(name).lower()
         if not value or value in FALSE:
             return False
         if value in TRUE:
@@ -94,7 +101,7 @@ class Params:
         raise BadParameter(name, "must be true or false")
 
     def uuid(self, name: str) -> uuid.UUID | None:
-        value = self.text(name)
+        value = self.typed(name)
         if not value:
             return None
         try:
@@ -103,7 +110,7 @@ class Params:
             raise BadParameter(name, "must be an id (a UUID)") from error
 
     def clock(self, name: str) -> time | None:
-        value = self.text(name)
+        value = self.typed(name)
         if not value:
             return None
         if not re.fullmatch(spec.CLOCK, value):
@@ -111,7 +118,7 @@ class Params:
         return time.fromisoformat(re.match(r"[0-9:]{5,8}", value).group(0))
 
     def day(self, name: str = "day") -> str | None:
-        value = self.text(name)
+        value = self.typed(name)
         if not value:
             return None
         code = DAY_NAMES.get(value.lower(), value.upper())
@@ -120,7 +127,7 @@ class Params:
         return code
 
     def moment(self, name: str) -> datetime | None:
-        value = self.text(name)
+        value = self.typed(name)
         if not value:
             return None
         try:
@@ -129,20 +136,18 @@ class Params:
             moment = None
         if moment is None:
             raise BadParameter(name, "must be a date and time, e.g. 2025-01-31T09:00:00Z")
-        if timezone.is_naive(moment):
-            moment = timezone.make_aware(moment, timezone.get_default_timezone())
         offset = moment.utcoffset()
         if offset is not None and abs(offset) > _LARGEST_UTC_OFFSET:
             raise BadParameter(name, "has a time zone offset no place uses (beyond ±14:00)")
         try:
-            # Sent to the database in UTC: PostgreSQL refuses offsets it cannot represent.
-            return moment.astimezone(UTC)
-        except OverflowError as overflow:
-            message = "must be a date and time, e.g. 2025-01-31T09:00:00Z"
-            raise BadParameter(name, message) from overflow
+            if timezone.is_naive(moment):
+                moment = timezone.make_aware(moment, UTC)
+            return moment.astimezone(UTC)  # PostgreSQL holds offsets within +/-15:59
+        except (OverflowError, ValueError) as error:
+            raise BadParameter(name, "is out of range") from error
 
     def postcode(self, name: str = "postcode") -> str | None:
-        value = self.text(name)
+        value = self.typed(name)
         if not value:
             return None
         if not re.fullmatch(spec.POSTCODE, value):
@@ -150,7 +155,7 @@ class Params:
         return value.upper()
 
     def choice(self, name: str, choices: tuple[str, ...], default: str) -> str:
-        value = self.text(name).lower() or default
+        value = self.typed(name).lower() or default
         if value not in choices:
             raise BadParameter(name, f"must be one of: {', '.join(choices)}")
         return value

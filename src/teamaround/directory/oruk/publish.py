@@ -12,6 +12,7 @@ import uuid
 from django.conf import settings
 
 from teamaround.directory.models import Location, Organisation, Service, ServiceAtLocation
+from teamaround.directory.oruk import spec
 from teamaround.directory.taxonomy import level_term, need_term
 
 # What a fully nested service reads, for prefetch_related.
@@ -25,6 +26,40 @@ FULL_PREFETCH = (
     "other_terms__taxonomy",
     "service_at_locations__location",
 )
+
+
+def _allowed(kind: str) -> frozenset[str]:
+    if kind == "location":
+        props = spec.schema("service_at_location")["properties"]["location"]["properties"]
+    else:
+        props = spec.schema(kind)["properties"]
+    return frozenset(props) - {"services", "service", "location"}
+
+
+def with_source(data: dict, record, kind: str) -> dict:
+    """An imported record is published again with every field it arrived with: the fields we
+    model are ours (an edit here wins), the rest are the publisher's, item by item in lists.
+    Only fields of the form being published (`kind`'s schema) are added."""
+    source = getattr(record, "source_record", None) or {}
+    if not source:
+        return data
+    allowed = _allowed(kind)
+    merged = {k: v for k, v in source.items() if k in allowed and k not in data}
+    for key, value in data.items():
+        theirs = source.get(key)
+        if isinstance(value, list) and isinstance(theirs, list):
+            by_id = {item.get("id"): item for item in theirs if isinstance(item, dict)}
+            value = [{**by_id.get(item.get("id"), {}), **item} for item in value]
+            if key == "schedules":  # those we keep no row for (monthly, dated...)
+                ours = {item.get("id") for item in value}
+                value += [item for item in theirs if item.get("id") not in ours]
+        merged[key] = value
+    return {key: merged[key] for key in _ordered(merged, source, data)}
+
+
+def _ordered(merged: dict, source: dict, data: dict) -> list[str]:
+    keys = [k for k in source if k in merged]
+    return keys + [k for k in data if k not in keys]
 
 
 def last_modified(svc: Service) -> str:
@@ -68,7 +103,7 @@ def organization(org: Organisation, *, full: bool = False) -> dict:
                 "identifier": org.identifier,
             }
         ]
-    return data
+    return with_source(data, org, "organization" if full else "organization_list")
 
 
 def service(svc: Service, *, full: bool = False) -> dict:
@@ -90,7 +125,7 @@ def service(svc: Service, *, full: bool = False) -> dict:
     )
     data["organization"] = organization(svc.organisation)
     if not full:
-        return data
+        return with_source(data, svc, "service_list")
     data.update(
         _clean(
             {
@@ -141,7 +176,7 @@ def service(svc: Service, *, full: bool = False) -> dict:
         )
     )
     data["organization"] = organization(svc.organisation, full=True)
-    return data
+    return with_source(data, svc, "service")
 
 
 def schedule(row) -> dict:
@@ -227,6 +262,12 @@ def location(loc: Location) -> dict:
                 "address_type": "physical",
             }
         ]
+        theirs = (loc.source_record or {}).get("addresses") or [{}]
+        if theirs[0].get("id") == str(loc.address_id):
+            # Where the publisher said, not our defaults (their address may be elsewhere).
+            for name in ("state_province", "country", "address_type"):
+                if theirs[0].get(name):
+                    data["addresses"][0][name] = theirs[0][name]
     if loc.accessibility:
         data["accessibility"] = [
             {
@@ -235,7 +276,10 @@ def location(loc: Location) -> dict:
                 "description": loc.accessibility,
             }
         ]
-    return data
+        theirs = (loc.source_record or {}).get("accessibility") or []
+        if " ".join(a.get("description", "") for a in theirs) == loc.accessibility:
+            data["accessibility"] = theirs  # as the publisher gave it, details and all
+    return with_source(data, loc, "location")
 
 
 def service_at_location(link: ServiceAtLocation, *, full: bool = False) -> dict:

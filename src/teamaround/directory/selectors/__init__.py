@@ -13,6 +13,7 @@ from teamaround.directory.selectors.public import (
     service_get,
     service_uptake,
 )
+from teamaround.directory.selectors.quality import quality_worst_first
 from teamaround.directory.selectors.search import SearchResult, ServiceSearch, service_search
 
 __all__ = [
@@ -21,6 +22,7 @@ __all__ = [
     "organisation_get",
     "organisation_list",
     "publicly_visible",
+    "quality_worst_first",
     "review_grace_days",
     "service_for_editing",
     "service_get",

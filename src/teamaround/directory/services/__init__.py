@@ -1,6 +1,7 @@
 """Use-cases that change the Directory. The only writers of its tables: pages, the API, the
 import command and the seeder all come through here. Each checks access and is audited."""
 
+from teamaround.directory.services.approvals import pending_change_decide
 from teamaround.directory.services.catalogue import (
     location_create,
     service_archive,
@@ -15,6 +16,7 @@ from teamaround.directory.services.organisations import (
     organisation_create,
     organisation_update,
 )
+from teamaround.directory.services.problems import problem_report_resolve, problem_report_submit
 from teamaround.directory.services.referrals import service_referral_record
 
 __all__ = [
@@ -23,6 +25,9 @@ __all__ = [
     "location_create",
     "organisation_create",
     "organisation_update",
+    "pending_change_decide",
+    "problem_report_resolve",
+    "problem_report_submit",
     "service_archive",
     "service_create",
     "service_location_add",

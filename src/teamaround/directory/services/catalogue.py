@@ -29,7 +29,10 @@ from teamaround.directory.models import (
     ServiceAtLocation,
     Weekday,
 )
+from teamaround.directory.oruk.feed_checks import safe_url
+from teamaround.directory.services.approvals import change_hold, waits_for_approval
 from teamaround.directory.services.audit_trail import audit_change, ids
+from teamaround.directory.services.feed_fields import forget_source_fields
 from teamaround.directory.services.search_text import search_text_for
 
 RELATIONS = ("levels", "needs_met", "districts")
@@ -86,6 +89,9 @@ def service_update(
                 actor, "directory.manage_directory", what="move a service between organisations"
             )
         relations = {name: list(values.pop(name)) for name in RELATIONS if name in values}
+        edited = [*values, *relations]
+        if cost_amount is not None or cost_description is not None:
+            edited.append("cost_options")
         merged = {
             f: getattr(service, f)
             for f in ("minimum_age", "maximum_age", "is_free", "access_routes", "review_date")
@@ -97,6 +103,17 @@ def service_update(
             cost_description = current.amount_description if current else ""
         new_review = values.get("review_date") not in (None, service.review_date)
         _check(merged, relations or None, cost_amount, cost_description, new=new_review)
+        held = None
+        if waits_for_approval(actor):
+            bundle = {**values, **relations}
+            bundle |= {"cost_amount": cost_amount, "cost_description": cost_description}
+            held = change_hold(actor=actor, service=service, values=bundle)
+            values = {name: value for name, value in values.items() if name in bundle}
+            relations = {}
+            current = service.cost_options.first()
+            cost_amount = current.amount if current else None
+            cost_description = current.amount_description if current else ""
+            edited = [name for name in edited if name in values]
         changes = changed_fields(service, values)
         for name, rows in relations.items():
             before = ids(getattr(service, name).all())
@@ -108,6 +125,7 @@ def service_update(
             version_claim(service, expected_version=version, submitted=submitted, what="service")
         for name, value in values.items():
             setattr(service, name, value)
+        forget_source_fields(service, edited)
         service.updated_by = actor_user(actor)
         service.save()
         for name, rows in relations.items():
@@ -116,6 +134,7 @@ def service_update(
         service.search_text = search_text_for(service)
         service.save(update_fields=["search_text"])
         audit_change(actor, service, AuditAction.UPDATE, changes)
+        service.held_change = held
         return service
 
 
@@ -130,6 +149,8 @@ def service_archive(*, actor, service: Service, reason: str) -> Service:
 
 def _check(values: dict, relations: dict | None, amount, description, *, new: bool) -> None:
     errors: dict[str, list[str]] = {}
+    if values.get("url") and not safe_url(values["url"]):
+        errors["url"] = ["Enter a web address starting with http:// or https://"]
     low, high = values.get("minimum_age"), values.get("maximum_age")
     if low is not None and high is not None and low > high:
         errors["maximum_age"] = ["The oldest age must be the same as or more than the youngest."]
@@ -246,7 +267,8 @@ def service_opening_times_set(
             [Schedule(service=service, byday=d, opens_at=o, closes_at=c) for d, o, c in sessions]
         )
         after = [f"{d} {o:%H:%M}-{c:%H:%M}" for d, o, c in sessions]
+        forget_source_fields(service, ["schedules"])
         service.updated_by = actor_user(actor)
-        service.save(update_fields=["updated_by", "updated_at"])
+        service.save(update_fields=["updated_by", "updated_at", "source_record", "source_modified"])
         audit_change(actor, service, AuditAction.UPDATE, {"opening_times": [before, after]})
         return rows

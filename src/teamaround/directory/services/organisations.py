@@ -8,6 +8,7 @@ from teamaround.core.models import AuditAction
 from teamaround.core.updates import model_update
 from teamaround.directory.models import DirectoryEditor, Organisation
 from teamaround.directory.services.audit_trail import audit_change
+from teamaround.directory.services.feed_fields import check_link
 
 
 def organisation_create(*, actor, name: str, description: str, id=None, **details) -> Organisation:
@@ -15,6 +16,7 @@ def organisation_create(*, actor, name: str, description: str, id=None, **detail
         name = name.strip()
         if not name:
             raise DomainError("Enter the organisation's name.", field="name")
+        check_link(details.get("website"), "website")
         if Organisation.objects.filter(name__iexact=name, archived_at__isnull=True).exists():
             raise DomainError(
                 "An organisation with this name is already in the directory.", field="name"
@@ -40,6 +42,7 @@ def organisation_update(
     ):
         if organisation.is_archived:
             raise DomainError("This organisation is archived and cannot be changed.")
+        check_link(values.get("website"), "website")
         if "name" in values:
             values["name"] = (values["name"] or "").strip()
             if not values["name"]:

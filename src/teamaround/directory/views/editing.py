@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404, redirect, render
 
 from teamaround.core.access import require
@@ -25,6 +26,7 @@ from teamaround.directory.forms import (
 )
 from teamaround.directory.models import DirectoryEditor
 from teamaround.directory.permissions import editable_organisations
+from teamaround.directory.quality import QUALITY_PREFETCH, service_quality
 from teamaround.directory.selectors.editing import review_state
 
 
@@ -35,8 +37,11 @@ def service_list(request):
         actor=request.user, query=request.GET.get("q", ""), overdue_only=overdue
     ).order_by("review_date", "name")
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    page.object_list = list(page.object_list)
+    prefetch_related_objects(page.object_list, *QUALITY_PREFETCH)
     for service in page.object_list:
         service.review_flag = review_state(service)
+        service.quality = service_quality(service)
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -73,11 +78,21 @@ def service_edit(request, service_id):
     form = ServiceChangeForm(request.POST or None, initial=ServiceForm.initial_for(service))
     if request.method == "POST" and form.is_valid():
         try:
-            services.service_update(actor=request.user, service=service, **form.cleaned_data)
+            service = services.service_update(
+                actor=request.user, service=service, **form.cleaned_data
+            )
         except DomainError as error:
             apply_to_form(form, error)
         else:
-            messages.success(request, f"{service.name} has been updated.")
+            held = getattr(service, "held_change", None)
+            if held is not None:
+                messages.success(
+                    request,
+                    f"Your changes to {service.name} ({', '.join(held.shown)}) will show once "
+                    "an administrator approves them.",
+                )
+            else:
+                messages.success(request, f"{service.name} has been updated.")
             return redirect("directory:service", service.pk)
     return render(
         request,

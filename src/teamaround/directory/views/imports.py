@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import json
-
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from teamaround.core.access import require
 from teamaround.directory.forms import ImportForm
-from teamaround.directory.oruk.feed import FeedRejected, oruk_feed_import
+from teamaround.directory.oruk.feed import FeedRejected, oruk_feed_import, read_document
 
 MAX_BYTES = 50 * 1024 * 1024
 
@@ -25,12 +23,16 @@ def import_feed(request):
             form.add_error("feed", "The file must be smaller than 50 MB.")
         else:
             try:
-                feed = json.loads(upload.read().decode("utf-8"))
-            except (UnicodeDecodeError, json.JSONDecodeError):
+                text = upload.read().decode("utf-8")
+            except UnicodeDecodeError:
                 form.add_error("feed", "The file must be JSON in the Open Referral UK format.")
             else:
                 try:
-                    report = oruk_feed_import(actor=request.user, feed=feed)
+                    report = oruk_feed_import(
+                        actor=request.user,
+                        feed=read_document(text),
+                        source=form.cleaned_data["source"],
+                    )
                 except FeedRejected as rejected:
                     problems = rejected.problems
                     form.add_error(

@@ -1,28 +1,38 @@
-"""`teamaround import_oruk FILE`: import an Open Referral UK JSON feed, all or nothing."""
+"""`teamaround import_oruk FILE [--source NAME]`: import an Open Referral UK document (JSON
+or NDJSON), all or nothing, namespaced by its source (by default the file's name)."""
 
-import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
 from teamaround.core.access import SYSTEM
-from teamaround.directory.oruk.feed import FeedRejected, oruk_feed_import
+from teamaround.directory.oruk.feed import FeedRejected, oruk_feed_import, read_document
 
 
 class Command(BaseCommand):
     help = "Import an Open Referral UK (HSDS 3.0 UK profile) JSON feed into the directory."
 
     def add_arguments(self, parser):
-        parser.add_argument("file", type=Path, help="A JSON file: a list of services or a page")
+        parser.add_argument(
+            "file", type=Path, help="JSON or NDJSON: a record, a page, a list or a bundle"
+        )
+        parser.add_argument(
+            "--source",
+            default="",
+            help="Who publishes it (e.g. their API's address). Records are namespaced by it: "
+            "importing from the same source again updates the same records. Default: the "
+            "file's name.",
+        )
 
-    def handle(self, *args, file: Path, **options):
+    def handle(self, *args, file: Path, source: str = "", **options):
+        source = source or file.name
         try:
-            feed = json.loads(file.read_text(encoding="utf-8"))
+            text = file.read_text(encoding="utf-8")
         except FileNotFoundError as error:
             raise CommandError(f"No such file: {file}") from error
-        except (UnicodeDecodeError, json.JSONDecodeError) as error:
-            raise CommandError(f"{file} is not JSON: {error}") from error
-        self.stdout.write(f"Checking {file}...")
+        except UnicodeDecodeError as error:
+            raise CommandError(f"{file} is not UTF-8 text: {error}") from error
+        self.stdout.write(f"Checking {file} (source: {source})...")
 
         def progress(done: int, total: int) -> None:
             step = max(1, total // 20)
@@ -32,7 +42,9 @@ class Command(BaseCommand):
                 )
 
         try:
-            report = oruk_feed_import(actor=SYSTEM, feed=feed, progress=progress)
+            report = oruk_feed_import(
+                actor=SYSTEM, feed=read_document(text), source=source, progress=progress
+            )
         except FeedRejected as rejected:
             for problem in rejected.problems:
                 self.stderr.write(f"  {problem}")
@@ -43,6 +55,7 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"Imported: {report.services_created} services added, "
                 f"{report.services_updated} updated; {report.organisations_created} organisations "
-                f"added; {report.locations_created} places added."
+                f"added; {report.locations_created} places added; {report.taxonomy_terms} "
+                "taxonomy terms."
             )
         )
