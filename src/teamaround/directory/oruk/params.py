@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 import re
 import uuid
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, datetime, time
 
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -17,9 +17,6 @@ from rest_framework.exceptions import APIException
 from teamaround.directory.oruk import spec
 
 TRUE, FALSE = {"true", "1", "yes"}, {"false", "0", "no"}
-# Real time zones run from UTC-12:00 to UTC+14:00.
-_LARGEST_UTC_OFFSET = timedelta(hours=14)
-
 DAY_NAMES = {
     "monday": "MO",
     "tuesday": "TU",
@@ -136,9 +133,6 @@ class Params:
             moment = None
         if moment is None:
             raise BadParameter(name, "must be a date and time, e.g. 2025-01-31T09:00:00Z")
-        offset = moment.utcoffset()
-        if offset is not None and abs(offset) > _LARGEST_UTC_OFFSET:
-            raise BadParameter(name, "has a time zone offset no place uses (beyond ±14:00)")
         try:
             if timezone.is_naive(moment):
                 moment = timezone.make_aware(moment, UTC)
