@@ -202,7 +202,7 @@ def main() -> None:
         command = [sys.executable, __file__, "--child-run", url, "--children", str(args.children)]
         command += ["--per-category", str(args.per_category), "--seed", str(args.seed)]
         command += ["--train"] if args.train else []
-        env = {**os.environ, "PYTHONPATH": f"{ROOT}:{ROOT / 'bench'}"}
+        env = {**os.environ, "PYTHONPATH": f"{ROOT / 'src'}:{ROOT}:{ROOT / 'bench'}"}
         output = subprocess.run(  # noqa: S603 - this script, this interpreter
             command, check=True, capture_output=True, text=True, env=env, cwd=ROOT
         )
