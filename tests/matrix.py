@@ -1,12 +1,12 @@
 """The permission matrix: each read and change of a person's data, tried by a member of staff
-holding each of the ten roles, by a member of another agency's staff and by an anonymous user,
+holding each role, by a member of another agency's staff and by an anonymous user,
 with the expected answer for every cell written out by hand in the app's
 tests/<app>/test_permission_matrix.py (never computed from the rule the code uses).
 
 A table row is one operation and twelve marks, in the order of COLUMNS:
 
-    #                    prac hub  hsw  fw   sw   mgr  chair comm anal admin | other anon
-    "person_get":       "Y    Y    Y    Y    Y    Y    Y     Y    Y    Y     | -     -",
+    #                    prac hub  hsw  fw   sw   mgr  chair comm anal admin ig | other anon
+    "person_get":       "Y    Y    Y    Y    Y    Y    Y     Y    Y    Y     Y  | -     -",
 
 Y: allowed (the operation runs and, for a list, returns the record); -: refused (AccessDenied,
 a refused record, Http404 or a list without the record).
@@ -43,10 +43,13 @@ COLUMNS = (
     Role.COMMISSIONER,
     Role.DATA_ANALYST,
     Role.ADMINISTRATOR,
+    Role.INFORMATION_GOVERNANCE,
     OTHER_AGENCY,
     ANONYMOUS,
 )
-SHORT = ("prac", "hub", "hsw", "fw", "sw", "mgr", "chair", "comm", "anal", "admin", "other", "anon")
+SHORT = (
+    "prac", "hub", "hsw", "fw", "sw", "mgr", "chair", "comm", "anal", "admin", "ig", "other", "anon"
+)  # fmt: skip
 
 
 def marks(text: str) -> dict[str, bool]:
@@ -59,6 +62,12 @@ def marks(text: str) -> dict[str, bool]:
 
 def cells(table: dict[str, str]) -> list:
     """pytest parameters (operation, who, allowed) for every cell of a table."""
+    missing = [role for role in Role if role not in COLUMNS]
+    if missing:
+        raise ValueError(
+            f"The role(s) {missing} have no column in tests/matrix.py: add each to COLUMNS and "
+            "SHORT, and a mark for it to every row of every tests/*/test_permission_matrix.py."
+        )
     return [
         pytest.param(operation, who, allowed, id=f"{operation}-{SHORT[COLUMNS.index(who)]}")
         for operation, row in table.items()

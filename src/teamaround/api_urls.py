@@ -12,6 +12,8 @@ from teamaround.people import api as people_api
 
 # Path converters (uuid, slug) type the ids in the OpenAPI schema and reject bad ids early.
 router = DefaultRouter(use_regex_path=False)
+# No `.json` routes: the API answers JSON anyway, and the viewsets take no `format` argument.
+router.include_format_suffixes = False
 router.register("agencies", AgencyViewSet, basename="agency")
 router.register("teams", TeamViewSet, basename="team")
 router.register("districts", DistrictViewSet, basename="district")

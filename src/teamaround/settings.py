@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent.parent
@@ -40,11 +41,11 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "corsheaders",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "axes",
     "django_ratelimit",
+    "csp",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "simple_history",
@@ -64,9 +65,12 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "teamaround.core.headers.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "teamaround.core.input_guard.RefuseNulMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -85,6 +89,25 @@ CORS_URLS_REGEX = r"^/services/oruk(/.*)?$"
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_CREDENTIALS = False
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+
+# Headers on every response (core.headers): a strict Content-Security-Policy (django-csp; all
+# scripts and styles are files of our own, a page's own <style> carries the request's nonce),
+# Permissions-Policy, Referrer-Policy and Cache-Control: no-store.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+SECURE_REFERRER_POLICY = "same-origin"
 
 ROOT_URLCONF = "teamaround.urls"
 WSGI_APPLICATION = "teamaround.wsgi.application"
@@ -139,7 +162,37 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "teamaround.accounts.passwords.RepetitionValidator"},
 ]
+# Forgotten passwords are reset by a link e-mailed to the user (valid for an hour). The demo
+# prints the e-mail on the console; production sets the SMTP server.
+EMAIL_BACKEND = os.environ.get(
+    "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "teamaround@localhost")
+PASSWORD_RESET_TIMEOUT = int(os.environ.get("PASSWORD_RESET_TIMEOUT", str(60 * 60)))
+# The staff API's OpenAPI schema and Swagger docs: open on a demo site, signed-in staff only in
+# production (core.api_docs). The ORUK API's own document is always open.
+TEAMAROUND_API_DOCS_PUBLIC = env_bool("TEAMAROUND_API_DOCS_PUBLIC", True)
+# Break-glass access (people): which roles may take it (the casework roles by default: not
+# commissioners, analysts, panel chairs or partner practitioners such as a school's lead), how
+# long it lasts, and who reviews it when the user's team has no manager (a username; else the
+# longest-serving administrator).
+TEAMAROUND_BREAK_GLASS_ROLES = env_list(
+    "TEAMAROUND_BREAK_GLASS_ROLES",
+    "hub_screener,hub_social_worker,family_worker,social_worker,team_manager",
+)
+TEAMAROUND_BREAK_GLASS_HOURS = int(os.environ.get("TEAMAROUND_BREAK_GLASS_HOURS", "24"))
+TEAMAROUND_BREAK_GLASS_REVIEWER = os.environ.get("TEAMAROUND_BREAK_GLASS_REVIEWER", "")
+# The largest file any upload page takes (core.uploads).
+TEAMAROUND_UPLOAD_MAX_BYTES = int(os.environ.get("TEAMAROUND_UPLOAD_MAX_BYTES", str(50 * 2**20)))
+# API tokens last this many days at most (accounts.tokens).
+TEAMAROUND_API_TOKEN_DAYS = int(os.environ.get("TEAMAROUND_API_TOKEN_DAYS", "90"))
 LOGIN_URL = "accounts:sign-in"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:sign-in"
@@ -197,6 +250,11 @@ TEAMAROUND_COUNCIL_NAME = os.environ.get("TEAMAROUND_COUNCIL_NAME", "Essex Count
 TEAMAROUND_PHASE = os.environ.get("TEAMAROUND_PHASE", "Alpha")
 # A demo site holds synthetic data only and may be emptied and re-seeded at will.
 TEAMAROUND_DEMO_SITE = env_bool("TEAMAROUND_DEMO_SITE", True)
+# NHS England's test range (999 000 0000 up) is what synthetic people carry: accepted on a demo
+# site, refused in production (people.validators).
+TEAMAROUND_ACCEPT_TEST_NHS_NUMBERS = env_bool(
+    "TEAMAROUND_ACCEPT_TEST_NHS_NUMBERS", TEAMAROUND_DEMO_SITE
+)
 
 # A directory service past its review date is flagged at once and hidden from the public
 # after this many days.
@@ -240,7 +298,7 @@ TASKS = {
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # Token first, so an unauthenticated call gets 401 with a WWW-Authenticate header.
-        "rest_framework.authentication.TokenAuthentication",
+        "teamaround.accounts.tokens.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -248,6 +306,12 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "teamaround.core.api.exception_handler",
+    # JSON with a size limit, no NaN/Infinity, no NUL, and too-deep nesting a 400 (core.parsers).
+    "DEFAULT_PARSER_CLASSES": [
+        "teamaround.core.parsers.StrictJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     # The rate is TEAMAROUND_RATE_LIMITS["api_staff"], per token. (A call without valid
     # credentials is refused with 401 before any throttle; tokens are 160 random bits.)
     "DEFAULT_THROTTLE_CLASSES": ["teamaround.core.ratelimits.StaffApiThrottle"],

@@ -33,6 +33,11 @@ SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 
 TEAMAROUND_DEMO_SITE = env_bool("TEAMAROUND_DEMO_SITE", False)
+TEAMAROUND_ACCEPT_TEST_NHS_NUMBERS = env_bool(
+    "TEAMAROUND_ACCEPT_TEST_NHS_NUMBERS", TEAMAROUND_DEMO_SITE
+)
+# The staff API's schema and docs are for signed-in staff only.
+TEAMAROUND_API_DOCS_PUBLIC = env_bool("TEAMAROUND_API_DOCS_PUBLIC", False)
 
 # Every staff role signs in with a TOTP app in production unless the council narrows it.
 TEAMAROUND_TWO_FACTOR_REQUIRED_ROLES = env_list("TEAMAROUND_TWO_FACTOR_REQUIRED_ROLES", "all")

@@ -200,3 +200,13 @@ def test_organisation_filter_and_organisations_search(client, make_service, make
     full = client.get(f"{ORUK}/organizations/{carers.pk}", {"full_service": "true"}).json()
     assert_valid(validator("schema", "compiled", "organization.json"), full)
     assert full["services"][0]["attributes"]
+
+
+@pytest.mark.parametrize(
+    ("value", "status"),
+    [("0084-11-14T11:34:07+19:27", 400), ("0084-11-14T11:34:07+05:30", 200)],
+)
+def test_modified_after_refuses_offsets_no_place_uses(client, value, status):
+    """Found by schemathesis on PostgreSQL: an offset beyond ±14:00 was a 500."""
+    response = client.get("/services/oruk/services", {"modified_after": value})
+    assert response.status_code == status

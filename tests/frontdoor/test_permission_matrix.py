@@ -1,6 +1,7 @@
 """Who may read and change what the Hub holds about a child (tests/matrix.py explains the
 table). The staff in the matrix share one team of the council: its Hub screener and Hub
-social worker make it a Hub team, so its manager manages the Hub. The practitioner in it sent
+social worker make it a Hub team, so its manager manages the Hub: she sees the queue and
+every sent request and allocates them, but does not screen or decide. The practitioner in it sent
 the requests, so a hand-over back to the referrer lands with this team. The other agency's
 practitioner works in a school that sent nothing."""
 
@@ -24,27 +25,27 @@ from tests.matrix import allowed, built_once, cast, cells
 pytestmark = pytest.mark.django_db
 
 TABLE = {
-    #                            prac hub  hsw  fw   sw   mgr  chair comm anal admin | other anon
-    "request_get":              "Y    Y    Y    -    -    -    -     -    -    -     | -     -",
-    "my_requests":              "Y    -    -    -    -    -    -     -    -    -     | -     -",
-    "hub_queue":                "-    Y    Y    -    -    -    -     -    -    -     | -     -",
-    "latest_decision":          "Y    Y    Y    -    -    -    -     -    -    -     | -     -",
-    "request_send":             "Y    Y    Y    Y    Y    Y    Y     Y    Y    Y     | Y     -",
-    "request_withdraw":         "Y    -    -    -    -    -    -     -    -    -     | -     -",
-    "request_assign":           "-    Y    Y    -    -    -    -     -    -    -     | -     -",
-    "screening_checks_record":  "-    Y    Y    -    -    -    -     -    -    -     | -     -",
-    "partner_information_add":  "-    Y    Y    -    -    -    -     -    -    -     | -     -",
-    "request_review_ask":       "-    Y    Y    -    -    -    -     -    -    -     | -     -",
-    "hub_decision_record":      "-    Y    Y    -    -    -    -     -    -    -     | -     -",
-    "consultation_record":      "Y    Y    Y    Y    Y    Y    Y     Y    Y    Y     | Y     -",
-    "hand_overs_for_my_team":   "Y    Y    Y    Y    Y    Y    Y     Y    Y    Y     | -     -",
-    "hand_over_get":            "Y    Y    Y    Y    Y    Y    Y     Y    Y    Y     | -     -",
-    "hand_over_accept":         "Y    Y    Y    Y    Y    Y    Y     Y    Y    Y     | -     -",
-    "missing_episode_get":      "-    Y    Y    -    -    Y    -     -    -    -     | -     -",
-    "missing_episode_list":     "-    Y    Y    -    -    Y    -     -    -    -     | -     -",
-    "scrutiny_list":            "-    Y    Y    -    -    Y    -     -    -    -     | -     -",
-    "missing_scrutiny_record":  "-    Y    Y    -    -    Y    -     -    -    -     | -     -",
-    "missing_notification_receive": "- Y   Y    -    -    -    -     -    Y    -     | -     -",
+    #                       prac hub  hsw  fw   sw   mgr  chair comm anal admin ig | other anon
+    "request_get":         "Y    Y    Y    -    -    Y    -     -    -    -     -  | -     -",
+    "my_requests":         "Y    -    -    -    -    -    -     -    -    -     -  | -     -",
+    "hub_queue":           "-    Y    Y    -    -    Y    -     -    -    -     -  | -     -",
+    "latest_decision":     "Y    Y    Y    -    -    Y    -     -    -    -     -  | -     -",
+    "request_send":        "Y    Y    Y    Y    Y    Y    Y     Y    Y    Y     Y  | Y     -",
+    "request_withdraw":    "Y    -    -    -    -    -    -     -    -    -     -  | -     -",
+    "request_assign":      "-    Y    Y    -    -    Y    -     -    -    -     -  | -     -",
+    "checks_record":       "-    Y    Y    -    -    -    -     -    -    -     -  | -     -",
+    "partner_info_add":    "-    Y    Y    -    -    -    -     -    -    -     -  | -     -",
+    "request_review_ask":  "-    Y    Y    -    -    -    -     -    -    -     -  | -     -",
+    "decision_record":     "-    Y    Y    -    -    -    -     -    -    -     -  | -     -",
+    "consultation_record": "Y    Y    Y    Y    Y    Y    Y     Y    Y    Y     Y  | Y     -",
+    "hand_overs_list":     "Y    Y    Y    Y    Y    Y    Y     Y    Y    Y     Y  | -     -",
+    "hand_over_get":       "Y    Y    Y    Y    Y    Y    Y     Y    Y    Y     Y  | -     -",
+    "hand_over_accept":    "Y    Y    Y    Y    Y    Y    Y     Y    Y    Y     Y  | -     -",
+    "missing_get":         "-    Y    Y    -    -    Y    -     -    -    -     -  | -     -",
+    "missing_list":        "-    Y    Y    -    -    Y    -     -    -    -     -  | -     -",
+    "scrutiny_list":       "-    Y    Y    -    -    Y    -     -    -    -     -  | -     -",
+    "scrutiny_record":     "-    Y    Y    -    -    Y    -     -    -    -     -  | -     -",
+    "missing_receive":     "-    Y    Y    -    -    -    -     -    Y    -     -  | -     -",
 }  # fmt: skip
 
 
@@ -147,16 +148,16 @@ OPERATIONS = {
     "request_assign": lambda w, a: services.request_assign(
         actor=a, request=_request(w.waiting_id), screener=w.people[Role.HUB_SCREENER]
     ),
-    "screening_checks_record": lambda w, a: services.screening_checks_record(
+    "checks_record": lambda w, a: services.screening_checks_record(
         actor=a, request=_request(w.waiting_id), notes="Nothing known"
     ),
-    "partner_information_add": lambda w, a: services.partner_information_add(
+    "partner_info_add": lambda w, a: services.partner_information_add(
         actor=a, request=_request(w.waiting_id), agency_name="GP", information="Seen last week"
     ),
     "request_review_ask": lambda w, a: services.request_review_ask(
         actor=a, request=_request(w.waiting_id), social_worker=w.people[Role.HUB_SOCIAL_WORKER]
     ),
-    "hub_decision_record": _decide,
+    "decision_record": _decide,
     "consultation_record": lambda w, a: services.consultation_record(
         actor=a,
         hub_social_worker=w.people[Role.HUB_SOCIAL_WORKER],
@@ -164,24 +165,22 @@ OPERATIONS = {
         question="Is this level 3?",
         advice="Level 2: a TAF with the school leading.",
     ),
-    "hand_overs_for_my_team": lambda w, a: (
+    "hand_overs_list": lambda w, a: (
         selectors.hand_overs_for_my_team(actor=a).filter(pk=w.hand_over_id).exists()
     ),
     "hand_over_get": lambda w, a: selectors.hand_over_get(actor=a, hand_over_id=w.hand_over_id),
     "hand_over_accept": lambda w, a: services.hand_over_accept(
         actor=a, hand_over=HandOver.objects.get(pk=w.hand_over_id)
     ),
-    "missing_episode_get": lambda w, a: selectors.missing_episode_get(
-        actor=a, episode_id=w.episode_id
-    ),
-    "missing_episode_list": lambda w, a: (
+    "missing_get": lambda w, a: selectors.missing_episode_get(actor=a, episode_id=w.episode_id),
+    "missing_list": lambda w, a: (
         selectors.missing_episode_list(actor=a).filter(pk=w.episode_id).exists()
     ),
     "scrutiny_list": lambda w, a: selectors.scrutiny_list(actor=a).filter(pk=w.episode_id).exists(),
-    "missing_scrutiny_record": lambda w, a: services.missing_scrutiny_record(
+    "scrutiny_record": lambda w, a: services.missing_scrutiny_record(
         actor=a, episode=MissingEpisode.objects.get(pk=w.episode_id), notes="Seen by the school"
     ),
-    "missing_notification_receive": lambda w, a: services.missing_notification_receive(
+    "missing_receive": lambda w, a: services.missing_notification_receive(
         actor=a, values=_notification(2, date(2012, 1, 1))
     ),
 }

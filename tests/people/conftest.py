@@ -63,3 +63,11 @@ def involved_worker(make_user):
 def outsider(make_user):
     """A practitioner in another agency's team, with no involvement."""
     return make_user(Role.PRACTITIONER)
+
+
+@pytest.fixture
+def breaker(make_user):
+    """A family worker in another team, with no involvement: a casework role that may take
+    break-glass access (TEAMAROUND_BREAK_GLASS_ROLES). An administrator exists to review it."""
+    make_user(Role.ADMINISTRATOR)
+    return make_user(Role.FAMILY_WORKER)

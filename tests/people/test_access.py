@@ -91,27 +91,27 @@ def test_team_manager_of_a_once_involved_team_still_sees_it(record_family, make_
 
 
 def test_break_glass_needs_a_reason_is_audited_and_shown_to_the_manager(
-    record_family, outsider, make_user
+    record_family, breaker, make_user
 ):
     family, child, _ = record_family()
     with pytest.raises(DomainError):
-        services.break_glass_grant(actor=outsider, person=child, reason="  ")
-    assert not Person.objects.filter(person_filter(outsider), pk=child.pk).exists()
+        services.break_glass_grant(actor=breaker, person=child, reason="  ")
+    assert not Person.objects.filter(person_filter(breaker), pk=child.pk).exists()
     services.break_glass_grant(
-        actor=outsider, person=child, reason="Child at school with injuries; need history now"
+        actor=breaker, person=child, reason="Child at school with injuries; need history now"
     )
-    assert selectors.person_get(actor=outsider, person_id=child.pk) == child
-    event = AuditEvent.objects.get(action=AuditAction.BREAK_GLASS, actor=outsider)
+    assert selectors.person_get(actor=breaker, person_id=child.pk) == child
+    event = AuditEvent.objects.get(action=AuditAction.BREAK_GLASS, actor=breaker)
     assert event.object_id == str(child.pk) and "injuries" in event.reason
-    manager = make_user(Role.TEAM_MANAGER, team=outsider.team)
-    assert [g.user for g in selectors.break_glass_for_manager(actor=manager)] == [outsider]
+    manager = make_user(Role.TEAM_MANAGER, team=breaker.team)
+    assert [g.user for g in selectors.break_glass_for_manager(actor=manager)] == [breaker]
     other_manager = make_user(Role.TEAM_MANAGER)
     assert not selectors.break_glass_for_manager(actor=other_manager).exists()
 
 
-def test_break_glass_page_refuses_without_reason_then_opens(record_family, outsider, signed_in):
+def test_break_glass_page_refuses_without_reason_then_opens(record_family, breaker, signed_in):
     _, child, _ = record_family()
-    client = signed_in(outsider)
+    client = signed_in(breaker)
     url = reverse("people:break-glass", args=[child.pk])
     response = client.post(url, {"reason": ""})
     assert "govuk-error-summary" in response.content.decode()

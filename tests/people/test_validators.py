@@ -20,6 +20,34 @@ def test_bad_nhs_numbers_are_refused(value):
     assert error.value.field == "nhs_number"
 
 
+@pytest.mark.parametrize("value", ["0000000000", "1111111111", "4444444444", "999 999 9999"])
+def test_nhs_numbers_never_issued_are_refused(value, settings):
+    settings.TEAMAROUND_ACCEPT_TEST_NHS_NUMBERS = False
+    digits = value.replace(" ", "")
+    assert validators.nhs_number_check_digit(digits[:9]) == int(digits[9])  # Modulus 11 passes
+    with pytest.raises(DomainError, match="not a real NHS number"):
+        validators.validate_nhs_number(value)
+
+
+def test_the_test_range_is_refused_in_production_and_accepted_on_a_demo_site(settings):
+    number = "9990000018"
+    assert validators.nhs_number_check_digit(number[:9]) == int(number[9])
+    settings.TEAMAROUND_ACCEPT_TEST_NHS_NUMBERS = False
+    with pytest.raises(DomainError, match="kept for test data"):
+        validators.validate_nhs_number(number)
+    settings.TEAMAROUND_ACCEPT_TEST_NHS_NUMBERS = True
+    assert validators.validate_nhs_number(number) == number
+    with pytest.raises(DomainError):  # one digit repeated is refused even on a demo site
+        validators.validate_nhs_number("0000000000")
+
+
+def test_production_refuses_the_test_range_by_default():
+    from pathlib import Path
+
+    source = Path(__file__).resolve().parents[2] / "src/teamaround/settings_production.py"
+    assert '"TEAMAROUND_ACCEPT_TEST_NHS_NUMBERS", TEAMAROUND_DEMO_SITE' in source.read_text()
+
+
 def test_nhs_number_whose_check_digit_would_be_ten_is_refused():
     # 100000001x: 1*10 + 1*2 = 12, remainder 1 -> check 10, which no valid number has.
     assert validators.nhs_number_check_digit("100000001") is None

@@ -2,6 +2,7 @@
 services."""
 
 from django import forms
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.forms import AuthenticationForm
 
 from teamaround.accounts.models import Agency, AgencyKind, Team
@@ -142,3 +143,37 @@ class UserForm(forms.Form):
 
 class ReasonForm(forms.Form):
     reason = forms.CharField(label="Reason", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+CHOOSING_ADVICE = (
+    "At least 12 characters, not a common password, not like your name or username, not all "
+    "numbers and not one character repeated. A few unrelated words make a good password."
+)
+
+
+class _NewPassword:
+    def _label_new_password(self):
+        self.fields["new_password1"].label = "New password"
+        self.fields["new_password1"].help_text = CHOOSING_ADVICE
+        self.fields["new_password2"].label = "Confirm the new password"
+        self.fields["new_password2"].help_text = ""
+
+
+class PasswordChangeForm(_NewPassword, auth_forms.PasswordChangeForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["old_password"].label = "Current password"
+        self._label_new_password()
+
+
+class SetPasswordForm(_NewPassword, auth_forms.SetPasswordForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._label_new_password()
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].label = "Email address"
+        self.fields["email"].help_text = "The address your account was set up with"

@@ -120,3 +120,34 @@ class RoleAssignment(models.Model):
 
     def __str__(self) -> str:
         return Role(self.role).label
+
+
+class ApiToken(models.Model):
+    """An API token. Only its SHA-256 digest is kept (the token itself is shown once, when it is
+    issued); it expires, and can be revoked with a reason. `prefix` (its first characters) lets
+    people tell their tokens apart without the secret."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    digest = models.CharField(max_length=64, unique=True)
+    prefix = models.CharField(max_length=12)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    expires_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    revoked_reason = models.CharField(max_length=300, blank=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"API token {self.prefix}…"
+
+    def is_active(self, now) -> bool:
+        return self.revoked_at is None and self.expires_at > now

@@ -38,3 +38,5 @@ rules.add_perm(
 rules.add_perm("core.read_whole_audit", is_administrator | is_information_governance_lead)
 rules.add_perm("core.see_bulk_read_alerts", is_administrator | is_information_governance_lead)
 rules.add_perm("core.create_work_item", is_staff_member)
+# Core's pages ask this (core imports no app): a 403 tells a manager to ask an administrator.
+rules.add_perm("core.manage_a_team", is_team_manager)

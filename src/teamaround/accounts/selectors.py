@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from teamaround.accounts.models import Agency, Team, User
+from teamaround.accounts.models import Agency, ApiToken, Team, User
 from teamaround.core.access import require
 
 
@@ -70,3 +70,14 @@ def user_get(*, actor, user_id) -> User:
 def teams_managed_by(user: User) -> QuerySet[Team]:
     """The teams whose audit trail and caseloads a team manager sees: their own team."""
     return Team.objects.filter(pk=user.team_id) if user.team_id else Team.objects.none()
+
+
+def api_token_list(*, actor, user: User) -> QuerySet[ApiToken]:
+    """A user's API tokens (never the secrets: those are not kept), newest first."""
+    require(actor, "accounts.manage_users", user, what="view a user's API tokens")
+    return user.api_tokens.select_related("created_by", "revoked_by")
+
+
+def api_token_get(*, actor, user: User, token_id) -> ApiToken:
+    require(actor, "accounts.manage_users", user, what="view a user's API tokens")
+    return get_object_or_404(ApiToken, pk=token_id, user=user)

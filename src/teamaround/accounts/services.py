@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from rest_framework.authtoken.models import Token
+from django.utils import timezone
 
-from teamaround.accounts.models import Agency, RoleAssignment, Team, User
+from teamaround.accounts import tokens
+from teamaround.accounts.models import Agency, ApiToken, RoleAssignment, Team, User
 from teamaround.accounts.roles import Role
 from teamaround.core.access import actor_user, use_case
 from teamaround.core.audit import audit_record
@@ -153,21 +155,74 @@ def user_deactivate(*, actor, user: User, reason: str) -> User:
             raise DomainError("You cannot deactivate your own account.")
         user.is_active = False
         user.save(update_fields=["is_active"])
-        Token.objects.filter(user=user).delete()
+        _revoke_all(actor, user, "The user was deactivated")
         _audit_change(actor, user, AuditAction.ARCHIVE, {"is_active": [True, False]}, reason)
         return user
 
 
-def api_token_issue(*, actor, user: User) -> str:
-    """Issue a new API token for `user`, replacing any old one. Shown once, then only hashed
-    by the client's own keeping: the council treats it like a password."""
+def api_token_issue(*, actor, user: User, days: int | None = None) -> str:
+    """Issue a new API token for `user`, revoking any earlier one. Returns the token, which is
+    shown once: only its digest is kept. It expires after TEAMAROUND_API_TOKEN_DAYS (or
+    `days`); the council treats it like a password."""
     with use_case(actor, "accounts.manage_users", user, what="issue an API token"):
         if not user.is_active:
             raise DomainError("Tokens cannot be issued to a deactivated user.")
-        Token.objects.filter(user=user).delete()
-        token = Token.objects.create(user=user)
-        _audit_change(actor, user, AuditAction.UPDATE, {"api_token": ["replaced", "issued"]})
-        return token.key
+        if days is not None and not 1 <= days <= settings.TEAMAROUND_API_TOKEN_DAYS:
+            raise DomainError(
+                f"A token lasts from 1 to {settings.TEAMAROUND_API_TOKEN_DAYS} days.", field="days"
+            )
+        replaced = _revoke_all(actor, user, "Replaced by a new token")
+        key = tokens.new_key()
+        token = ApiToken.objects.create(
+            user=user,
+            digest=tokens.digest(key),
+            prefix=key[:8],
+            created_by=actor_user(actor),
+            expires_at=tokens.expiry(timezone.now(), days),
+        )
+        audit_record(
+            action=AuditAction.CREATE,
+            actor=actor,
+            obj=token,
+            summary=f"Issued an API token to user {user.pk}",
+            changes={
+                "user": [None, str(user.pk)],
+                "expires_at": [None, token.expires_at.isoformat()],
+                "replaced": [None, replaced],
+            },
+        )
+        return key
+
+
+def api_token_revoke(*, actor, token: ApiToken, reason: str) -> ApiToken:
+    """Revoke one token at once (a lost laptop, a leaked script); audited with the reason."""
+    with use_case(actor, "accounts.manage_users", token.user, what="revoke an API token"):
+        _require_reason(reason)
+        if token.revoked_at is not None:
+            raise DomainError("This token has already been revoked.")
+        _revoke(actor, token, reason.strip())
+        return token
+
+
+def _revoke(actor, token: ApiToken, reason: str) -> None:
+    token.revoked_at = timezone.now()
+    token.revoked_by = actor_user(actor)
+    token.revoked_reason = reason[:300]
+    token.save(update_fields=["revoked_at", "revoked_by", "revoked_reason"])
+    audit_record(
+        action=AuditAction.ARCHIVE,
+        actor=actor,
+        obj=token,
+        summary=f"Revoked an API token of user {token.user_id}",
+        reason=reason,
+    )
+
+
+def _revoke_all(actor, user: User, reason: str) -> int:
+    active = list(user.api_tokens.filter(revoked_at__isnull=True))
+    for token in active:
+        _revoke(actor, token, reason)
+    return len(active)
 
 
 def _set_roles(user: User, roles: Iterable[str]) -> None:

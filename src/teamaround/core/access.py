@@ -24,6 +24,7 @@ def refuse(
     object_id: str = "",
     message: str = "You do not have access to this.",
     refused: type[AccessDenied] = AccessDenied,
+    next_steps=(),
 ) -> AccessDenied:
     """Record a refusal and return the exception for the caller to raise.
 
@@ -41,6 +42,7 @@ def refuse(
     }
     event = audit_record(**details)
     denied = refused(message)
+    denied.next_steps = list(next_steps)
     denied.refusal = details
     denied.event_id = event.pk
     return denied

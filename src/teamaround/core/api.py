@@ -3,6 +3,9 @@ a 400 with field errors, a Conflict 409, a refused record (RecordRefused) 404 so
 ids reveals nothing, any other refusal 403; all in DRF's usual shape. And the one pagination
 helper for lists read through selectors (`paginated`)."""
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
+from django.db import DataError
 from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
@@ -34,6 +37,16 @@ class ConflictOutput(serializers.Serializer):
 
 
 def exception_handler(exc, context):
+    if isinstance(exc, RequestDataTooBig):
+        return Response(
+            {"detail": f"The request is larger than {settings.DATA_UPLOAD_MAX_MEMORY_SIZE} bytes."},
+            status=status.HTTP_400_BAD_REQUEST,
+        )
+    if isinstance(exc, DataError):  # a value the database cannot hold that no check caught
+        return Response(
+            {"detail": "A value is too long or not valid. Nothing was changed."},
+            status=status.HTTP_400_BAD_REQUEST,
+        )
     if isinstance(exc, StaleVersion):
         body = exc.errors | {"current_version": exc.current_version}
         return Response(body, status=status.HTTP_409_CONFLICT)

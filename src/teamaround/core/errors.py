@@ -35,9 +35,12 @@ class AccessDenied(Exception):
     """The actor may not see or change this record. Recorded in the audit trail by whoever
     raises it; shown as 403 (or 404 where existence itself must not leak)."""
 
-    def __init__(self, message: str = "You do not have access to this record."):
+    def __init__(self, message: str = "You do not have access to this record.", next_steps=()):
         super().__init__(message)
         self.message = message
+        # What the person may do instead, for the 403 page: [(text, href)], such as asking
+        # for break-glass access to the record.
+        self.next_steps = list(next_steps)
 
 
 class RecordRefused(AccessDenied):

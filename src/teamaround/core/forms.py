@@ -4,6 +4,7 @@ services."""
 from django import forms
 
 from teamaround.core.models import AuditAction, District, Quadrant
+from teamaround.core.uploads import UploadField
 
 DATE_HINT = "For example, 2026-11-25"
 
@@ -65,4 +66,4 @@ class DistrictForm(forms.Form):
 
 
 class GeographyUploadForm(forms.Form):
-    file = forms.FileField(label="Geography file (JSON)")
+    file = UploadField(kind="json", label="Geography file (JSON)")

@@ -36,6 +36,7 @@ def record_get(
     what: str,
     audit: bool | Callable[[RecordT], bool] = True,
     message: str = "You do not have access to this record.",
+    next_steps: Callable[[RecordT], list] | None = None,
 ) -> RecordT:
     """The record `pk` from `source` (a model or a queryset with its select_related) if `rule`
     lets `actor` see it.
@@ -45,6 +46,8 @@ def record_get(
     taking the record. `audit` may be a callable for records whose view is not worth
     recording for some actors (a referrer reading their own request). `what` names the
     record in the audit trail ("a person's record") and carries no personal data.
+    `next_steps(record)` gives the refused person's way forward ([(text, href)]) for the 403
+    page, such as break-glass access.
     """
     queryset = source if isinstance(source, models.QuerySet) else source.objects.all()
     try:
@@ -58,7 +61,14 @@ def record_get(
     else:
         allowed = rule(record)
     if not allowed:
-        raise refuse(actor, what=what, obj=record, message=message, refused=RecordRefused)
+        raise refuse(
+            actor,
+            what=what,
+            obj=record,
+            message=message,
+            refused=RecordRefused,
+            next_steps=next_steps(record) if next_steps else (),
+        )
     if audit is True or (callable(audit) and audit(record)):
         audit_record(action=AuditAction.VIEW, actor=actor, obj=record, summary=f"Viewed {what}")
     return record

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import models
+from django.db import connection, models
 from django.db.models import F
 
 from teamaround.core.access import actor_user
@@ -89,3 +89,15 @@ def version_claim(
         current = model._base_manager.get(pk=instance.pk)
         raise StaleVersion(current=current, submitted=submitted or {}, what=what)
     instance.version = expected + 1
+
+
+def natural_key_lock(scope: str, key: str) -> None:
+    """Hold a lock on (`scope`, `key`) to the end of the current transaction, so that
+    creating the same thing several times at once (a retried notification) happens once and
+    the others find it: check, then create, under this lock. PostgreSQL: a transaction-level
+    advisory lock; SQLite: nothing more is needed, every transaction already holds the write
+    lock from its start (`transaction_mode=IMMEDIATE`)."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s), hashtext(%s))", [scope, key])

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from teamaround.core.forms import VersionField
 from teamaround.core.models import District, NeedDomain, WindscreenLevel
+from teamaround.core.uploads import UploadField
 from teamaround.directory.models import AccessRoute, ServiceStatus, Weekday
 
 
@@ -267,7 +268,8 @@ class EditorForm(forms.Form):
 
 
 class ImportForm(forms.Form):
-    feed = forms.FileField(
+    feed = UploadField(
+        kind="json",
         label="Open Referral UK JSON file",
         help_text="A list of services, or a page of /services with contents",
     )

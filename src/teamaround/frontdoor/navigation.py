@@ -2,9 +2,9 @@
 
 from teamaround.accounts.permissions import is_staff_member
 from teamaround.core import navigation
-from teamaround.frontdoor.permissions import manages_the_hub, works_the_hub
+from teamaround.frontdoor.permissions import manages_the_hub, sees_the_hub
 
-navigation.register("Hub queue", "frontdoor:queue", visible=works_the_hub, order=20)
+navigation.register("Hub queue", "frontdoor:queue", visible=sees_the_hub, order=20)
 navigation.register(
     "Missing episodes",
     "frontdoor:missing-list",

@@ -77,9 +77,12 @@ def in_receiving_team(user, hand_over) -> bool:
 
 
 rules.add_perm("frontdoor.send_request", is_staff_member)
-rules.add_perm("frontdoor.view_request", works_the_hub | sent_the_request)
+# The Hub's team manager sees the queue and every request, and allocates them; deciding is
+# for the Hub's screeners and social workers.
+sees_the_hub = works_the_hub | manages_the_hub
+rules.add_perm("frontdoor.view_request", sees_the_hub | sent_the_request)
 rules.add_perm("frontdoor.change_draft", sent_the_request)
-rules.add_perm("frontdoor.work_queue", works_the_hub)
+rules.add_perm("frontdoor.work_queue", sees_the_hub)
 rules.add_perm("frontdoor.decide", works_the_hub)
 rules.add_perm("frontdoor.record_consultation", is_staff_member)
 rules.add_perm("frontdoor.receive_missing", works_the_hub | sends_police_notifications)

@@ -17,7 +17,7 @@ import rules
 from django.db.models import Q
 from django.utils import timezone
 
-from teamaround.accounts.permissions import is_staff_member, is_team_manager
+from teamaround.accounts.permissions import is_administrator, is_staff_member, is_team_manager
 from teamaround.accounts.roles import COUNTY_WIDE_ROLES, Role
 from teamaround.core.access import is_system
 
@@ -129,8 +129,33 @@ rules.add_perm("people.change_person", records_people & can_view_person)
 rules.add_perm("people.merge", merges_records)
 rules.add_perm("people.train_matching", trains_matching)
 rules.add_perm("people.manage_involvement", manages_involvements & can_view_family)
-rules.add_perm("people.break_glass", is_staff_member)
-rules.add_perm("people.review_break_glass", is_team_manager)
+
+
+@rules.predicate
+def may_break_glass(actor) -> bool:
+    """Only the roles the council lets break glass (TEAMAROUND_BREAK_GLASS_ROLES; by default
+    the casework roles, not commissioners, analysts, panel chairs or partner practitioners)."""
+    from django.conf import settings
+
+    return is_staff_member(actor) and actor.has_role(*settings.TEAMAROUND_BREAK_GLASS_ROLES)
+
+
+@rules.predicate
+def reviews_grant(actor, grant=None) -> bool:
+    """A grant's named reviewer; without a grant, anyone who may have a review list."""
+    if grant is None:
+        return is_team_manager(actor) or is_administrator(actor) or reviews_any(actor)
+    return is_staff_member(actor) and grant.reviewer_id == actor.pk
+
+
+def reviews_any(actor) -> bool:
+    from teamaround.people.models import BreakGlassGrant
+
+    return is_staff_member(actor) and BreakGlassGrant.objects.filter(reviewer_id=actor.pk).exists()
+
+
+rules.add_perm("people.break_glass", may_break_glass)
+rules.add_perm("people.review_break_glass", reviews_grant)
 # Writing to a family's chronology directly needs its record; other apps' use-cases write
 # their events on the person's behalf (core.access.on_behalf_of).
 rules.add_perm("people.record_event", is_staff_member & can_view_family)

@@ -19,6 +19,11 @@ urlpatterns = [
     path("merges/<uuid:merge_id>/undo/", merge.person_merge_undo, name="merge-undo"),
     path("families/<uuid:family_id>/", families.family_detail, name="family-detail"),
     path(
+        "families/<uuid:family_id>/break-glass/",
+        persons.family_break_glass,
+        name="family-break-glass",
+    ),
+    path(
         "families/<uuid:family_id>/members/new/",
         families.family_member_add,
         name="family-member-add",
@@ -34,4 +39,9 @@ urlpatterns = [
         name="relationship-add",
     ),
     path("break-glass/", persons.break_glass_review, name="break-glass-review"),
+    path(
+        "break-glass/<uuid:grant_id>/reviewed/",
+        persons.break_glass_reviewed,
+        name="break-glass-reviewed",
+    ),
 ]

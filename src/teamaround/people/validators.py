@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from django.conf import settings
+
 from teamaround.core.errors import DomainError
 
 NHS_WEIGHTS = range(10, 1, -1)
@@ -41,7 +43,30 @@ def validate_nhs_number(value: str, *, field: str = "nhs_number") -> str:
             "Check it against the letter or record it came from.",
             field=field,
         )
+    never_issued = nhs_number_never_issued(digits)
+    if never_issued:
+        raise DomainError(
+            f"This is not a real NHS number: {never_issued}. "
+            "Check it against the letter or record it came from.",
+            field=field,
+        )
     return digits
+
+
+# NHS England keeps 999 000 0000 to 999 999 9999 for test and training data: never issued to
+# a patient. A demo or test site (synthetic data only) accepts them; production refuses them.
+NHS_TEST_RANGE = ("9990000000", "9999999999")
+
+
+def nhs_number_never_issued(digits: str) -> str:
+    """Why a 10-digit number with a valid check digit can never be a patient's, or "".
+    One digit repeated (0000000000 passes Modulus 11) and the test range are never issued."""
+    if len(set(digits)) == 1:
+        return "one digit repeated is never issued"
+    low, high = NHS_TEST_RANGE
+    if low <= digits <= high and not settings.TEAMAROUND_ACCEPT_TEST_NHS_NUMBERS:
+        return "numbers from 999 000 0000 are kept for test data and never issued"
+    return ""
 
 
 def upn_check_letter(last_twelve: str) -> str:

@@ -1,10 +1,12 @@
 """Staff accounts, for administrators: create, change roles and team, deactivate, API tokens."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 
 from teamaround.accounts import selectors, services
 from teamaround.accounts.forms import ReasonForm, UserForm
@@ -61,7 +63,12 @@ def user_create(request):
 @login_required
 def user_detail(request, user_id):
     staff = selectors.user_get(actor=request.user, user_id=user_id)
-    return render(request, "accounts/user_detail.html", {"staff": staff})
+    tokens = selectors.api_token_list(actor=request.user, user=staff)
+    return render(
+        request,
+        "accounts/user_detail.html",
+        {"staff": staff, "tokens": tokens, "now": timezone.now()},
+    )
 
 
 @login_required
@@ -119,4 +126,25 @@ def user_token(request, user_id):
         except DomainError as error:
             messages.error(request, error.message)
             return redirect("accounts:user-detail", staff.pk)
-    return render(request, "accounts/user_token.html", {"staff": staff, "token": token})
+    context = {"staff": staff, "token": token, "days": settings.TEAMAROUND_API_TOKEN_DAYS}
+    response = render(request, "accounts/user_token.html", context)
+    return response
+
+
+@login_required
+def user_token_revoke(request, user_id, token_id):
+    staff = selectors.user_get(actor=request.user, user_id=user_id)
+    token = selectors.api_token_get(actor=request.user, user=staff, token_id=token_id)
+    form = ReasonForm(request.POST or None)
+    done = submit(
+        request,
+        form,
+        lambda data: services.api_token_revoke(
+            actor=request.user, token=token, reason=data["reason"]
+        ),
+        success=lambda token: f"{token} has been revoked. It no longer works.",
+        redirect_to=lambda token: _user_page(staff),
+    )
+    return done or render(
+        request, "accounts/user_token_revoke.html", {"form": form, "staff": staff, "token": token}
+    )

@@ -10,7 +10,23 @@ def not_found(request, exception=None):
 
 
 def forbidden(request, exception=None):
-    return render(request, "403.html", status=403)
+    """What the person may do next: the refusal's own next steps (break-glass access to a
+    record, where it applies), and whom to ask: a team manager asks an administrator, not
+    their own team manager."""
+    user = getattr(request, "user", None)
+    manages = bool(
+        user is not None and user.is_authenticated and user.has_perm("core.manage_a_team")
+    )
+    return render(
+        request,
+        "403.html",
+        {
+            "message": getattr(exception, "message", ""),
+            "next_steps": getattr(exception, "next_steps", []),
+            "ask": "an administrator" if manages else "your team manager",
+        },
+        status=403,
+    )
 
 
 def server_error(request):

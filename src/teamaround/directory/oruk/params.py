@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 import re
 import uuid
-from datetime import datetime, time
+from datetime import UTC, datetime, time, timedelta
 
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -17,6 +17,9 @@ from rest_framework.exceptions import APIException
 from teamaround.directory.oruk import spec
 
 TRUE, FALSE = {"true", "1", "yes"}, {"false", "0", "no"}
+# Real time zones run from UTC-12:00 to UTC+14:00.
+_LARGEST_UTC_OFFSET = timedelta(hours=14)
+
 DAY_NAMES = {
     "monday": "MO",
     "tuesday": "TU",
@@ -128,7 +131,15 @@ class Params:
             raise BadParameter(name, "must be a date and time, e.g. 2025-01-31T09:00:00Z")
         if timezone.is_naive(moment):
             moment = timezone.make_aware(moment, timezone.get_default_timezone())
-        return moment
+        offset = moment.utcoffset()
+        if offset is not None and abs(offset) > _LARGEST_UTC_OFFSET:
+            raise BadParameter(name, "has a time zone offset no place uses (beyond ±14:00)")
+        try:
+            # Sent to the database in UTC: PostgreSQL refuses offsets it cannot represent.
+            return moment.astimezone(UTC)
+        except OverflowError as overflow:
+            message = "must be a date and time, e.g. 2025-01-31T09:00:00Z"
+            raise BadParameter(name, message) from overflow
 
     def postcode(self, name: str = "postcode") -> str | None:
         value = self.text(name)

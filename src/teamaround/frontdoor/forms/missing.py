@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from django import forms
 
+from teamaround.core.uploads import UploadField
 from teamaround.frontdoor.models import ConversationOutcome
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(
+    file = UploadField(
+        kind="csv",
         label="Police missing notifications (CSV)",
         help_text="Columns: notification_id, forenames, surname, "
         "date_of_birth, reported_missing_at, risk_grade, and optionally "

@@ -9,19 +9,20 @@ from django.db.models import Q, QuerySet
 from teamaround.core.access import is_system
 from teamaround.core.records import record_get
 from teamaround.frontdoor.models import RequestForSupport, RequestStatus
-from teamaround.frontdoor.permissions import works_the_hub
+from teamaround.frontdoor.permissions import manages_the_hub, works_the_hub
 
 NOTHING = Q(pk__in=[])
 
 
 def request_filter(actor) -> Q:
-    """Q on RequestForSupport: what `actor` may open. The Hub never sees anyone's draft."""
+    """Q on RequestForSupport: what `actor` may open: their own, and for the Hub's staff and
+    its team manager every sent request. The Hub never sees anyone's draft."""
     if is_system(actor):
         return Q()
     if not getattr(actor, "is_authenticated", False):
         return NOTHING
     own = Q(referrer_id=actor.pk)
-    if works_the_hub(actor):
+    if works_the_hub(actor) or manages_the_hub(actor):
         return own | ~Q(status=RequestStatus.DRAFT)
     return own
 

@@ -65,6 +65,7 @@ def request_detail(request, request_id):
     if request.user.has_perm("frontdoor.work_queue"):
         context |= {
             "hub": True,
+            "can_decide": request.user.has_perm("frontdoor.decide"),
             "events": rfs.events.select_related("actor"),
             "checks": getattr(rfs, "checks", None) if hasattr(rfs, "checks") else None,
             "partner_information": rfs.partner_information.all(),

@@ -54,6 +54,20 @@ class BreakGlassGrant(models.Model):
     reason = models.TextField()
     granted_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField(db_index=True)
+    # Who must look at it: the user's team manager, else the council's named reviewer, else an
+    # administrator (people.services.involvement.break_glass_reviewer). Only the review changes.
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="break_glass_to_review",
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    review_note = models.TextField(blank=True)
 
     class Meta:
         ordering = ["-granted_at"]

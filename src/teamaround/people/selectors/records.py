@@ -8,9 +8,12 @@ RecordRefused if the actor may not open it (a 403 page offering break-glass; 404
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 
+from teamaround.accounts.roles import Role
 from teamaround.core.access import refuse, require
 from teamaround.core.audit import audit_record
 from teamaround.core.errors import DomainError
@@ -61,6 +64,7 @@ def person_get(*, actor, person_id, audit: bool = True) -> Person:
         what="a person's record",
         audit=audit,
         message=BREAK_GLASS_OFFER,
+        next_steps=lambda person: _break_glass_steps(actor, "people:break-glass", person),
     )
 
 
@@ -73,7 +77,24 @@ def family_get(*, actor, family_id, audit: bool = True) -> Family:
         what="a family's record",
         audit=audit,
         message=BREAK_GLASS_OFFER,
+        next_steps=lambda family: _break_glass_steps(actor, "people:family-break-glass", family),
     )
+
+
+def _break_glass_steps(actor, url_name: str, record) -> list[tuple[str, str]]:
+    """The 403 page's way in, for staff who may ask for break-glass access."""
+    if not actor.has_perm("people.break_glass"):
+        return []
+    return [("Ask for break-glass access to this record", reverse(url_name, args=[record.pk]))]
+
+
+def family_exists(*, actor, family_id) -> Family | None:
+    """For the break-glass page only, as person_exists."""
+    require(actor, "people.break_glass", what="ask for break-glass access")
+    try:
+        return Family.objects.filter(pk=family_id).only("pk").first()
+    except (ValueError, TypeError, ValidationError):
+        return None
 
 
 def person_exists(*, actor, person_id) -> Person | None:
@@ -164,12 +185,14 @@ def family_chronology(family: Family):
 
 
 def break_glass_for_manager(*, actor) -> QuerySet[BreakGlassGrant]:
-    """Break-glass access taken by the members of the manager's team (newest first)."""
+    """Break-glass access the actor is named to review, and (for a team manager) any taken by
+    their team's staff; not yet reviewed first, then newest first."""
     require(actor, "people.review_break_glass", what="review break-glass access")
-    grants = (
-        BreakGlassGrant.objects.filter(user__team_id=actor.team_id)
-        if actor.team_id
-        else (BreakGlassGrant.objects.none())
+    mine = Q(reviewer_id=actor.pk)
+    if actor.team_id and actor.has_role(Role.TEAM_MANAGER):
+        mine |= Q(user__team_id=actor.team_id)
+    grants = BreakGlassGrant.objects.filter(mine).order_by(
+        F("reviewed_at").asc(nulls_first=True), "-granted_at"
     )
     audit_record(
         action=AuditAction.VIEW,
@@ -178,6 +201,14 @@ def break_glass_for_manager(*, actor) -> QuerySet[BreakGlassGrant]:
         summary="Reviewed the team's break-glass access",
     )
     return grants.select_related("user", "person", "family")
+
+
+def break_glass_to_review(*, actor, grant_id) -> BreakGlassGrant:
+    """One grant the actor is named to review: 404 for anyone else (ids reveal nothing)."""
+    grant = BreakGlassGrant.objects.filter(pk=grant_id, reviewer_id=actor.pk).first()
+    if grant is None:
+        raise Http404
+    return grant
 
 
 def break_glass_active(*, actor):

@@ -9,6 +9,7 @@ from teamaround.people.services.families import (
 )
 from teamaround.people.services.involvement import (
     break_glass_grant,
+    break_glass_review,
     involvement_close,
     involvement_open,
 )
@@ -26,6 +27,7 @@ from teamaround.people.services.search_keys import search_keys_refresh
 __all__ = [
     "RecordedPerson",
     "break_glass_grant",
+    "break_glass_review",
     "family_create",
     "family_event_record",
     "family_events_record_batch",

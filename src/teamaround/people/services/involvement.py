@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from teamaround.accounts.roles import Role
 from teamaround.core.access import actor_user, on_behalf_of, require
 from teamaround.core.audit import audit_record
 from teamaround.core.errors import DomainError
@@ -19,8 +21,6 @@ from teamaround.core.updates import model_update
 from teamaround.people.models import BreakGlassGrant, Family, FamilyEventKind, Involvement, Person
 from teamaround.people.services.chronology import family_event_record
 from teamaround.people.services.input_checks import audit, require_reason
-
-BREAK_GLASS_HOURS = 24
 
 
 @transaction.atomic
@@ -89,9 +89,16 @@ def involvement_close(
 def break_glass_grant(
     *, actor, reason: str, person: Person | None = None, family: Family | None = None
 ) -> BreakGlassGrant:
-    """Open a record outside the usual rules. The reason is kept, the access is audited as
-    break-glass and appears on the team manager's list; it lasts BREAK_GLASS_HOURS."""
+    """Open a record outside the usual rules, for the roles the council allows. The reason
+    is kept, the access is audited as break-glass, lands on a named reviewer's list and lasts
+    TEAMAROUND_BREAK_GLASS_HOURS."""
     require(actor, "people.break_glass", what="take break-glass access")
+    reviewer = break_glass_reviewer(actor)
+    if reviewer is None:
+        raise DomainError(
+            "Nobody can review break-glass access for you: ask an administrator to name a "
+            "reviewer (TEAMAROUND_BREAK_GLASS_REVIEWER) or give your team a manager."
+        )
     if not (reason or "").strip() or len(reason.strip()) < 10:
         raise DomainError(
             "Give the reason you need to see this record (at least 10 characters).", field="reason"
@@ -103,13 +110,57 @@ def break_glass_grant(
         person=person,
         family=family,
         reason=reason.strip(),
-        expires_at=timezone.now() + timedelta(hours=BREAK_GLASS_HOURS),
+        expires_at=timezone.now() + timedelta(hours=settings.TEAMAROUND_BREAK_GLASS_HOURS),
+        reviewer=reviewer,
     )
     audit_record(
         action=AuditAction.BREAK_GLASS,
         actor=actor,
         obj=person or family,
-        summary="Took break-glass access",
+        summary=f"Took break-glass access, to be reviewed by user {reviewer.pk}",
         reason=grant.reason,
+    )
+    return grant
+
+
+def break_glass_reviewer(actor):
+    """The person who reviews `actor`'s break-glass access: a team manager of their own team;
+    else the council's named reviewer (TEAMAROUND_BREAK_GLASS_REVIEWER, a username); else the
+    longest-serving active administrator. Never the actor themself; None if nobody is left."""
+    from teamaround.accounts.models import User
+
+    people = User.objects.filter(is_active=True).exclude(pk=actor.pk)
+    if actor.team_id:
+        manager = (
+            people.filter(team_id=actor.team_id, role_assignments__role=Role.TEAM_MANAGER)
+            .order_by("username")
+            .first()
+        )
+        if manager:
+            return manager
+    named = settings.TEAMAROUND_BREAK_GLASS_REVIEWER
+    if named:
+        reviewer = people.filter(username=named).first()
+        if reviewer:
+            return reviewer
+    return people.filter(role_assignments__role=Role.ADMINISTRATOR).order_by("date_joined").first()
+
+
+@transaction.atomic
+def break_glass_review(*, actor, grant: BreakGlassGrant, note: str = "") -> BreakGlassGrant:
+    """The named reviewer records that they have looked at a break-glass access (audited)."""
+    require(actor, "people.review_break_glass", grant, what="review break-glass access")
+    if grant.reviewed_at is not None:
+        raise DomainError("This break-glass access has already been reviewed.")
+    grant.reviewed_at = timezone.now()
+    grant.reviewed_by = actor
+    grant.review_note = (note or "").strip()
+    grant.save(update_fields=["reviewed_at", "reviewed_by", "review_note"])
+    audit_record(
+        action=AuditAction.UPDATE,
+        actor=actor,
+        obj=grant.person or grant.family,
+        summary=f"Reviewed break-glass access {grant.pk}",
+        reason=grant.review_note,
     )
     return grant

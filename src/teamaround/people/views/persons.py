@@ -1,10 +1,12 @@
 """A person's page, recording a person, their names and addresses, and break-glass access."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from teamaround.core.access import require
 from teamaround.core.audit import audit_listed
@@ -106,9 +108,42 @@ def break_glass(request, person_id):
             ),
         )
     ):
-        messages.success(request, "Break-glass access recorded for 24 hours.")
+        hours = settings.TEAMAROUND_BREAK_GLASS_HOURS
+        messages.success(request, f"Break-glass access recorded for {hours} hours.")
         return redirect("people:person-detail", person.pk)
     return render(request, "people/break_glass_form.html", {"form": form, "person": person})
+
+
+@login_required
+def family_break_glass(request, family_id):
+    """Break-glass access to a whole family's record (its members' records with it)."""
+    family = selectors.family_exists(actor=request.user, family_id=family_id)
+    if family is None:
+        raise Http404
+    form = BreakGlassForm(request.POST or None)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and attempt(
+            form,
+            lambda: services.break_glass_grant(
+                actor=request.user, family=family, reason=form.cleaned_data["reason"]
+            ),
+        )
+    ):
+        hours = settings.TEAMAROUND_BREAK_GLASS_HOURS
+        messages.success(request, f"Break-glass access recorded for {hours} hours.")
+        return redirect("people:family-detail", family.pk)
+    return render(request, "people/break_glass_form.html", {"form": form, "family": family})
+
+
+@login_required
+@require_POST
+def break_glass_reviewed(request, grant_id):
+    grant = selectors.break_glass_to_review(actor=request.user, grant_id=grant_id)
+    services.break_glass_review(actor=request.user, grant=grant, note=request.POST.get("note", ""))
+    messages.success(request, "Marked as reviewed.")
+    return redirect("people:break-glass-review")
 
 
 @login_required

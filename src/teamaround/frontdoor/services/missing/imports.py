@@ -20,6 +20,7 @@ from teamaround.core.access import SYSTEM, actor_user, on_behalf_of, use_case
 from teamaround.core.audit import audit_record
 from teamaround.core.errors import DomainError
 from teamaround.core.models import AuditAction
+from teamaround.core.updates import natural_key_lock
 from teamaround.frontdoor.models import ImportStatus, MissingEpisode, MissingImport
 from teamaround.frontdoor.services.missing.intake import receive
 from teamaround.frontdoor.services.missing.parsing import (
@@ -144,6 +145,8 @@ def missing_notification_receive(*, actor, values: dict) -> tuple[MissingEpisode
             for problem in problems:
                 errors.setdefault(problem.field, []).append(problem.message)
             raise ValidationFailed(errors)
+        # Eight retries at once: one records it, the others wait here and then find it.
+        natural_key_lock("frontdoor.missingepisode", notification.notification_id)
         if already_imported([notification.notification_id]):
             return MissingEpisode.objects.get(notification_id=notification.notification_id), False
         episode = receive(actor, [notification])[0]

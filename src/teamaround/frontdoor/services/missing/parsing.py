@@ -39,6 +39,16 @@ GRADES = {
     **{label.lower(): value for value, label in RiskGrade.choices},
 }
 OLDEST_AGE = 18
+# The longest value each text column may hold (the model's): a longer one is a reported
+# problem, never cut short.
+MAX_LENGTHS = {
+    "notification_id": 60,
+    "forenames": 100,
+    "surname": 100,
+    "police_reference": 60,
+    "address": 120,
+    "where_found": 200,
+}
 
 
 @dataclass(frozen=True)
@@ -110,6 +120,11 @@ def check_notification(raw: dict, *, line: int = 0) -> tuple[Notification | None
     for name in REQUIRED:
         if not text[name] and raw.get(name) in (None, ""):
             bad(name, "This is required.")
+    for name, longest in MAX_LENGTHS.items():
+        if len(text[name]) > longest:
+            bad(name, f"This is {len(text[name])} characters long: at most {longest} fit.")
+        if "\x00" in text[name]:
+            bad(name, "This contains a NUL character: remove it.")
     born = _typed(
         raw, "date_of_birth", _date, bad, "Enter a date of birth as YYYY-MM-DD, like 2012-04-30."
     )
@@ -151,17 +166,17 @@ def check_notification(raw: dict, *, line: int = 0) -> tuple[Notification | None
     if problems:
         return None, problems
     return Notification(
-        notification_id=text["notification_id"][:60],
-        forenames=text["forenames"][:100],
-        surname=text["surname"][:100],
+        notification_id=text["notification_id"],
+        forenames=text["forenames"],
+        surname=text["surname"],
         date_of_birth=born,
         reported_missing_at=gone,
         risk_grade=grade,
-        police_reference=text["police_reference"][:60],
-        address=text["address"][:120],
+        police_reference=text["police_reference"],
+        address=text["address"],
         postcode=postcode,
         returned_at=back,
-        where_found=text["where_found"][:200],
+        where_found=text["where_found"],
     ), []
 
 
@@ -208,7 +223,17 @@ def parse_file(content: str) -> list[Notification]:
         raise FileRejected(problems)
     reader.fieldnames = header
     notifications, first_line = [], {}
-    for row in reader:
+    rows = iter(reader)
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            break
+        except csv.Error as error:  # a field over the parser's limit, a NUL byte, a bad quote
+            problems.append(
+                Problem(reader.line_num + 1, "row", f"This row cannot be read: {error}.")
+            )
+            break
         line = reader.line_num
         if not any((value or "").strip() for value in row.values() if isinstance(value, str)):
             continue
