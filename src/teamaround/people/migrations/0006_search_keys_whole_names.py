@@ -15,6 +15,6 @@ def copy_names(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("people", "0004_matching_model_and_richer_search_keys")]
+    dependencies = [("people", "0005_break_glass_review")]
 
     operations = [migrations.RunPython(copy_names, migrations.RunPython.noop)]
