@@ -104,6 +104,7 @@ deploy-smoke: install assets
 # server, or 127.0.0.1:5432). Each builds its own data: expect the whole run to take an hour.
 bench: install
 	$(BIN)/python bench/known_child_search.py
+	$(BIN)/python bench/matching_eval.py
 	$(BIN)/python bench/directory_search.py
 	$(BIN)/python bench/hub_queue.py --postgres
 	$(BIN)/python bench/casework.py --postgres

@@ -176,6 +176,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--only", choices=["sqlite", "postgresql"])
     parser.add_argument("--train", action="store_true", help="run train_matching before searching")
+    parser.add_argument(
+        "--parallel", action="store_true", help="both databases at once (quicker, noisier timings)"
+    )
     parser.add_argument("--child-run", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child_run:
@@ -195,18 +198,25 @@ def main() -> None:
         f"Known-child matching: {args.children:,} children, up to {args.per_category} queries "
         f"per category, match model: {model}"
     )
-    rankings = {}
+    rankings, started = {}, []
     for label, url, prepare in runs:
         if prepare:
             prepare(url)
         command = [sys.executable, __file__, "--child-run", url, "--children", str(args.children)]
         command += ["--per-category", str(args.per_category), "--seed", str(args.seed)]
         command += ["--train"] if args.train else []
-        env = {**os.environ, "PYTHONPATH": f"{ROOT}:{ROOT / 'bench'}"}
-        output = subprocess.run(  # noqa: S603 - this script, this interpreter
-            command, check=True, capture_output=True, text=True, env=env, cwd=ROOT
+        env = {**os.environ, "PYTHONPATH": f"{ROOT / 'src'}:{ROOT}:{ROOT / 'bench'}"}
+        process = subprocess.Popen(  # noqa: S603 - this script, this interpreter
+            command, stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT
         )
-        figures = json.loads(output.stdout.strip().splitlines()[-1])
+        started.append((label, url, process))
+        if not args.parallel:
+            process.wait()
+    for label, url, process in started:
+        out, _ = process.communicate()
+        if process.returncode:
+            raise SystemExit(f"{label} run failed ({process.returncode})")
+        figures = json.loads(out.strip().splitlines()[-1])
         if label == "SQLite":
             shutil.rmtree(Path(url.removeprefix("sqlite:///")).parent, ignore_errors=True)
         rankings[label] = figures["rankings"]
