@@ -103,3 +103,23 @@ def _fast_test_settings(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def _reference_data_after_a_flush(request):
+    """A transactional test (browser journeys, saves at once) empties every table when it
+    ends, the Windscreen levels and need domains that migration core 0004 loaded included.
+    Each transactional test therefore starts by loading them again (idempotently), so no test
+    depends on which ran before it. serialized_rollback is not used: restoring its snapshot
+    clashes with the content types that a flush re-creates."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = "transactional_db" in request.fixturenames or (
+        marker is not None and (marker.kwargs.get("transaction") or marker.args[:1] == (True,))
+    )
+    if not transactional:
+        return
+    request.getfixturevalue("transactional_db")
+    from teamaround.core.models import NeedDomain, WindscreenLevel
+    from teamaround.core.reference_data import essex_reference, load_reference_data
+
+    load_reference_data(essex_reference(), level_model=WindscreenLevel, domain_model=NeedDomain)

@@ -128,7 +128,7 @@ def test_the_api_answers_409_with_the_current_version(administrator, second_admi
 
 
 @pytest.mark.postgresql
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_two_agency_saves_at_once_one_wins(administrator, second_administrator):
     agency = AgencyFactory(name="Harbour Surgery")
     read = agency.version
@@ -144,7 +144,7 @@ def test_two_agency_saves_at_once_one_wins(administrator, second_administrator):
 
 
 @pytest.mark.postgresql
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_two_team_saves_at_once_one_wins(administrator, second_administrator):
     team = TeamFactory(name="Pastoral")
     read = team.version

@@ -126,7 +126,7 @@ def test_the_api_answers_409_for_a_stale_service_version(make_service, admins, a
 
 
 @pytest.mark.postgresql
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_two_service_saves_at_once_one_wins(make_service, admins):
     first, second = admins
     service = make_service("Worry Busters")
@@ -146,7 +146,7 @@ def test_two_service_saves_at_once_one_wins(make_service, admins):
 
 
 @pytest.mark.postgresql
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_two_organisation_saves_at_once_one_wins(make_organisation, admins):
     first, second = admins
     organisation = make_organisation("Harbour Trust")

@@ -110,7 +110,7 @@ def test_the_plans_second_editor_sees_both_outcomes(planned, worker, colleague, 
 
 
 @pytest.mark.postgresql
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_two_saves_of_a_members_views_at_once_one_wins(episode, worker, colleague, family):
     view = _kerry_said(episode, worker, family)
     kerry, read = view.person, view.version
@@ -127,7 +127,7 @@ def test_two_saves_of_a_members_views_at_once_one_wins(episode, worker, colleagu
 
 
 @pytest.mark.postgresql
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_two_saves_of_the_plan_at_once_one_wins(planned, worker, colleague):
     read = planned.plan.version
 

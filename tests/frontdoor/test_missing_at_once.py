@@ -13,7 +13,7 @@ from tests.concurrency import race
 
 
 @pytest.mark.postgresql
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_eight_copies_at_once_make_one_episode(api_as, make_user, chelmsford):
     police = make_user(Role.PRACTITIONER, team__agency__kind="police")
     gone = timezone.now() - timedelta(hours=5)

@@ -112,7 +112,7 @@ def test_the_second_corrector_sees_the_correction_saved_first(heard_case, client
 
 
 @pytest.mark.postgresql
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_two_case_summary_saves_at_once_one_wins(heard_case):
     ctx = heard_case
     summary = ctx["item"].summary
@@ -129,7 +129,7 @@ def test_two_case_summary_saves_at_once_one_wins(heard_case):
 
 
 @pytest.mark.postgresql
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_two_corrections_at_once_one_wins(heard_case):
     ctx = heard_case
     minutes = _approved(ctx)

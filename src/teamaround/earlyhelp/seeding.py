@@ -78,7 +78,9 @@ def _lead(context, workers, index):
     if index < start + DEMO_CASES["demo.practitioner"] and "demo.practitioner" in demo:
         return demo["demo.practitioner"]
     pool = workers["level_3"] if context.random.random() < 0.45 else workers["level_2"]
-    return context.random.choice(pool)
+    # The demo users' caseloads are exactly DEMO_CASES, whatever the random draw.
+    others = [u for u in pool if u.username not in DEMO_CASES] or pool
+    return context.random.choice(others)
 
 
 def _episode(context, family, lead, workers) -> None:
