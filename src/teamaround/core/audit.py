@@ -1,16 +1,18 @@
 """Writing to the audit trail. Services call `audit_record`; nothing else writes AuditEvent.
 
 The request in progress (set by RequestContextMiddleware) supplies the request id, path and
-address, so services need not pass the request down.
+address, so services need not pass the request down. Every event is linked into the hash chain
+(core.audit_chain) in the transaction that writes it, one writer at a time.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.db import models
+from django.db import models, transaction
 
 from teamaround.core.alerts import bulk_read_check
+from teamaround.core.audit_chain import chain_link
 from teamaround.core.middleware import current_request_details
 from teamaround.core.models import AuditAction, AuditEvent
 
@@ -61,9 +63,11 @@ def audit_record(
         request_path=request.path[:300],
         ip_address=request.ip_address,
     )
-    event.save()
-    if event.action == AuditAction.VIEW:
-        bulk_read_check(real_actor)
+    with transaction.atomic():
+        chain_link([event])
+        event.save()
+        if event.action == AuditAction.VIEW:
+            bulk_read_check(real_actor)
     return event
 
 
@@ -95,9 +99,11 @@ def audit_record_many(
     ]
     if not events:
         return 0
-    AuditEvent.objects.bulk_create(events)
-    if AuditAction(action) == AuditAction.VIEW:
-        bulk_read_check(real_actor)
+    with transaction.atomic():
+        chain_link(events)
+        AuditEvent.objects.bulk_create(events)
+        if AuditAction(action) == AuditAction.VIEW:
+            bulk_read_check(real_actor)
     return len(events)
 
 

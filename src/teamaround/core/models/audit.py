@@ -8,6 +8,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 
 class AuditAction(models.TextChoices):
@@ -40,7 +41,8 @@ class AuditEvent(models.Model):
     is copied here beyond the actor's username, so the trail itself is safe to search."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    occurred_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # Set by core.audit_chain when the event is linked into the chain.
+    occurred_at = models.DateTimeField(default=timezone.now, editable=False, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -60,6 +62,10 @@ class AuditEvent(models.Model):
     request_method = models.CharField(max_length=10, blank=True)
     request_path = models.CharField(max_length=300, blank=True)
     ip_address = models.GenericIPAddressField(null=True, blank=True)
+    # The hash chain (core.audit_chain): the event's place, the previous event's hash, its own.
+    sequence = models.BigIntegerField(unique=True, null=True, editable=False)
+    previous_hash = models.CharField(max_length=64, blank=True, editable=False)
+    hash = models.CharField(max_length=64, blank=True, editable=False)
 
     objects = AppendOnlyQuerySet.as_manager()
 
@@ -78,3 +84,16 @@ class AuditEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError("Audit events cannot be deleted.")
+
+
+class AuditChainHead(models.Model):
+    """The one row naming the last event in the audit chain. Writers lock it to take their
+    turn (core.audit_chain.chain_link); `teamaround audit verify` checks it against the
+    trail."""
+
+    id = models.PositiveSmallIntegerField(primary_key=True)
+    sequence = models.BigIntegerField()
+    hash = models.CharField(max_length=64)
+
+    def __str__(self) -> str:
+        return f"audit chain at event {self.sequence}"
