@@ -3,10 +3,10 @@ holding each role, by a member of another agency's staff and by an anonymous use
 with the expected answer for every cell written out by hand in the app's
 tests/<app>/test_permission_matrix.py (never computed from the rule the code uses).
 
-A table row is one operation and twelve marks, in the order of COLUMNS:
+A table row is one operation and fourteen marks, in the order of COLUMNS:
 
-    #                    prac hub  hsw  fw   sw   mgr  chair comm anal admin ig | other anon
-    "person_get":       "Y    Y    Y    Y    Y    Y    Y     Y    Y    Y     Y  | -     -",
+    #                    prac hub  hsw  fw   sw   mgr  chair comm anal admin ig  dpo | other anon
+    "person_get":       "Y    Y    Y    Y    Y    Y    Y     Y    Y    Y     Y   Y   | -     -",
 
 Y: allowed (the operation runs and, for a list, returns the record); -: refused (AccessDenied,
 a refused record, Http404 or a list without the record).
@@ -44,11 +44,13 @@ COLUMNS = (
     Role.DATA_ANALYST,
     Role.ADMINISTRATOR,
     Role.INFORMATION_GOVERNANCE,
+    Role.DATA_PROTECTION_OFFICER,
     OTHER_AGENCY,
     ANONYMOUS,
 )
 SHORT = (
-    "prac", "hub", "hsw", "fw", "sw", "mgr", "chair", "comm", "anal", "admin", "ig", "other", "anon"
+    "prac", "hub", "hsw", "fw", "sw", "mgr", "chair", "comm", "anal", "admin", "ig", "dpo", "other",
+    "anon"
 )  # fmt: skip
 
 

@@ -7,6 +7,7 @@ from teamaround.core.api_views import AuditEventViewSet, DistrictViewSet, Quadra
 from teamaround.directory import api as directory_api
 from teamaround.earlyhelp import api as earlyhelp_api
 from teamaround.frontdoor import api as frontdoor_api
+from teamaround.governance import api as governance_api
 from teamaround.panels import api as panels_api
 from teamaround.people import api as people_api
 
@@ -21,6 +22,7 @@ router.register("quadrants", QuadrantViewSet, basename="quadrant")
 router.register("audit-events", AuditEventViewSet, basename="audit-event")
 
 people_api.register(router)
+governance_api.register(router)
 directory_api.register(router)
 frontdoor_api.register(router)
 earlyhelp_api.register(router)

@@ -25,27 +25,27 @@ from tests.matrix import allowed, built_once, cast, cells
 pytestmark = pytest.mark.django_db
 
 TABLE = {
-    #                       prac hub  hsw  fw   sw   mgr  chair comm anal admin ig | other anon
-    "request_get":         "Y    Y    Y    -    -    Y    -     -    -    -     -  | -     -",
-    "my_requests":         "Y    -    -    -    -    -    -     -    -    -     -  | -     -",
-    "hub_queue":           "-    Y    Y    -    -    Y    -     -    -    -     -  | -     -",
-    "latest_decision":     "Y    Y    Y    -    -    Y    -     -    -    -     -  | -     -",
-    "request_send":        "Y    Y    Y    Y    Y    Y    Y     Y    Y    Y     Y  | Y     -",
-    "request_withdraw":    "Y    -    -    -    -    -    -     -    -    -     -  | -     -",
-    "request_assign":      "-    Y    Y    -    -    Y    -     -    -    -     -  | -     -",
-    "checks_record":       "-    Y    Y    -    -    -    -     -    -    -     -  | -     -",
-    "partner_info_add":    "-    Y    Y    -    -    -    -     -    -    -     -  | -     -",
-    "request_review_ask":  "-    Y    Y    -    -    -    -     -    -    -     -  | -     -",
-    "decision_record":     "-    Y    Y    -    -    -    -     -    -    -     -  | -     -",
-    "consultation_record": "Y    Y    Y    Y    Y    Y    Y     Y    Y    Y     Y  | Y     -",
-    "hand_overs_list":     "Y    Y    Y    Y    Y    Y    Y     Y    Y    Y     Y  | -     -",
-    "hand_over_get":       "Y    Y    Y    Y    Y    Y    Y     Y    Y    Y     Y  | -     -",
-    "hand_over_accept":    "Y    Y    Y    Y    Y    Y    Y     Y    Y    Y     Y  | -     -",
-    "missing_get":         "-    Y    Y    -    -    Y    -     -    -    -     -  | -     -",
-    "missing_list":        "-    Y    Y    -    -    Y    -     -    -    -     -  | -     -",
-    "scrutiny_list":       "-    Y    Y    -    -    Y    -     -    -    -     -  | -     -",
-    "scrutiny_record":     "-    Y    Y    -    -    Y    -     -    -    -     -  | -     -",
-    "missing_receive":     "-    Y    Y    -    -    -    -     -    Y    -     -  | -     -",
+    #                       prac hub  hsw  fw   sw   mgr  chair comm anal admin ig  dpo | other anon
+    "request_get":         "Y    Y    Y    -    -    Y    -     -    -    -     -   -   | -     -",
+    "my_requests":         "Y    -    -    -    -    -    -     -    -    -     -   -   | -     -",
+    "hub_queue":           "-    Y    Y    -    -    Y    -     -    -    -     -   -   | -     -",
+    "latest_decision":     "Y    Y    Y    -    -    Y    -     -    -    -     -   -   | -     -",
+    "request_send":        "Y    Y    Y    Y    Y    Y    Y     Y    Y    Y     Y   Y   | Y     -",
+    "request_withdraw":    "Y    -    -    -    -    -    -     -    -    -     -   -   | -     -",
+    "request_assign":      "-    Y    Y    -    -    Y    -     -    -    -     -   -   | -     -",
+    "checks_record":       "-    Y    Y    -    -    -    -     -    -    -     -   -   | -     -",
+    "partner_info_add":    "-    Y    Y    -    -    -    -     -    -    -     -   -   | -     -",
+    "request_review_ask":  "-    Y    Y    -    -    -    -     -    -    -     -   -   | -     -",
+    "decision_record":     "-    Y    Y    -    -    -    -     -    -    -     -   -   | -     -",
+    "consultation_record": "Y    Y    Y    Y    Y    Y    Y     Y    Y    Y     Y   Y   | Y     -",
+    "hand_overs_list":     "Y    Y    Y    Y    Y    Y    Y     Y    Y    Y     Y   Y   | -     -",
+    "hand_over_get":       "Y    Y    Y    Y    Y    Y    Y     Y    Y    Y     Y   Y   | -     -",
+    "hand_over_accept":    "Y    Y    Y    Y    Y    Y    Y     Y    Y    Y     Y   Y   | -     -",
+    "missing_get":         "-    Y    Y    -    -    Y    -     -    -    -     -   -   | -     -",
+    "missing_list":        "-    Y    Y    -    -    Y    -     -    -    -     -   -   | -     -",
+    "scrutiny_list":       "-    Y    Y    -    -    Y    -     -    -    -     -   -   | -     -",
+    "scrutiny_record":     "-    Y    Y    -    -    Y    -     -    -    -     -   -   | -     -",
+    "missing_receive":     "-    Y    Y    -    -    -    -     -    Y    -     -   -   | -     -",
 }  # fmt: skip
 
 

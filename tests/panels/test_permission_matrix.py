@@ -30,26 +30,26 @@ from tests.matrix import allowed, built_once, cast, cells
 pytestmark = pytest.mark.django_db
 
 TABLE = {
-    #                          prac hub  hsw  fw   sw   mgr  chair comm anal admin ig | other anon
-    "marac_summary_get":      "-    -    -    -    -    -    Y     -    -    -     -  | -     -",
-    "mace_summary_get":       "-    -    -    -    -    -    -     -    -    -     -  | -     -",
-    "marac_summaries_for":    "-    -    -    -    -    -    Y     -    -    -     -  | -     -",
-    "mace_summaries_for":     "-    -    -    -    -    -    -     -    -    -     -  | -     -",
-    "marac_meeting_get":      "-    -    -    -    -    -    Y     -    -    -     -  | -     -",
-    "mace_meeting_get":       "-    -    -    -    -    -    -     -    -    -     -  | -     -",
-    "meeting_list":           "-    -    -    -    -    -    Y     -    -    -     -  | -     -",
-    "minutes_get":            "-    -    -    -    -    -    Y     -    -    -     -  | -     -",
-    "referral_get":           "-    -    -    -    -    -    Y     -    -    -     -  | -     -",
-    "referral_list":          "-    -    -    -    -    -    Y     -    -    -     -  | -     -",
-    "decision_get":           "-    -    -    -    -    -    Y     -    -    -     -  | -     -",
-    "decision_list":          "-    -    -    -    -    -    Y     -    -    -     -  | -     -",
-    "action_get":             "-    -    -    -    -    -    Y     -    -    -     -  | -     -",
-    "action_list":            "-    -    -    -    -    -    Y     -    -    -     -  | -     -",
-    "case_summary_save":      "-    -    -    -    -    -    Y     -    -    -     -  | -     -",
-    "mace_case_summary_save": "-    -    -    -    -    -    -     -    -    -     -  | -     -",
-    "minutes_generate":       "-    -    -    -    -    -    Y     -    -    -     -  | -     -",
-    "panel_action_complete":  "-    -    -    -    -    -    Y     -    -    -     -  | -     -",
-    "marac_referral_create":  "Y    Y    Y    Y    Y    Y    -     -    -    -     -  | -     -",
+    #                          prac hub  hsw  fw   sw   mgr  chair comm anal admin ig  dpo | other anon
+    "marac_summary_get":      "-    -    -    -    -    -    Y     -    -    -     -   -   | -     -",
+    "mace_summary_get":       "-    -    -    -    -    -    -     -    -    -     -   -   | -     -",
+    "marac_summaries_for":    "-    -    -    -    -    -    Y     -    -    -     -   -   | -     -",
+    "mace_summaries_for":     "-    -    -    -    -    -    -     -    -    -     -   -   | -     -",
+    "marac_meeting_get":      "-    -    -    -    -    -    Y     -    -    -     -   -   | -     -",
+    "mace_meeting_get":       "-    -    -    -    -    -    -     -    -    -     -   -   | -     -",
+    "meeting_list":           "-    -    -    -    -    -    Y     -    -    -     -   -   | -     -",
+    "minutes_get":            "-    -    -    -    -    -    Y     -    -    -     -   -   | -     -",
+    "referral_get":           "-    -    -    -    -    -    Y     -    -    -     -   -   | -     -",
+    "referral_list":          "-    -    -    -    -    -    Y     -    -    -     -   -   | -     -",
+    "decision_get":           "-    -    -    -    -    -    Y     -    -    -     -   -   | -     -",
+    "decision_list":          "-    -    -    -    -    -    Y     -    -    -     -   -   | -     -",
+    "action_get":             "-    -    -    -    -    -    Y     -    -    -     -   -   | -     -",
+    "action_list":            "-    -    -    -    -    -    Y     -    -    -     -   -   | -     -",
+    "case_summary_save":      "-    -    -    -    -    -    Y     -    -    -     -   -   | -     -",
+    "mace_case_summary_save": "-    -    -    -    -    -    -     -    -    -     -   -   | -     -",
+    "minutes_generate":       "-    -    -    -    -    -    Y     -    -    -     -   -   | -     -",
+    "panel_action_complete":  "-    -    -    -    -    -    Y     -    -    -     -   -   | -     -",
+    "marac_referral_create":  "Y    Y    Y    Y    Y    Y    -     -    -    -     -   -   | -     -",
 }  # fmt: skip
 
 SOON = timezone.localdate() + timedelta(days=7)

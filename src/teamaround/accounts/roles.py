@@ -15,6 +15,7 @@ class Role(models.TextChoices):
     DATA_ANALYST = "data_analyst", "Data analyst"
     ADMINISTRATOR = "administrator", "Administrator"
     INFORMATION_GOVERNANCE = "information_governance", "Information governance lead"
+    DATA_PROTECTION_OFFICER = "data_protection_officer", "Data protection officer"
 
 
 ROLE_DESCRIPTIONS = {
@@ -32,6 +33,8 @@ ROLE_DESCRIPTIONS = {
     Role.INFORMATION_GOVERNANCE: "The council's information governance lead: reads the whole "
     "audit trail and the alerts when someone reads records about people in bulk; no case "
     "records.",
+    Role.DATA_PROTECTION_OFFICER: "Answers for what is shared and on which basis: the disclosure "
+    "ledger, subject access requests, retention and legal holds.",
 }
 
 # Roles whose work is county-wide: they may open any family's record (subject to audit).

@@ -159,3 +159,5 @@ rules.add_perm("people.review_break_glass", reviews_grant)
 # Writing to a family's chronology directly needs its record; other apps' use-cases write
 # their events on the person's behalf (core.access.on_behalf_of).
 rules.add_perm("people.record_event", is_staff_member & can_view_family)
+# Only governance retention (on a manager approval, acting on their behalf) anonymises.
+rules.add_perm("people.anonymise", rules.always_deny)

@@ -24,7 +24,9 @@ from teamaround.earlyhelp.models import (
     TafRole,
 )
 from teamaround.earlyhelp.services import lifecycle
-from teamaround.earlyhelp.services.household import family_district
+from teamaround.earlyhelp.services.household import current_members, family_district
+from teamaround.governance import services as governance
+from teamaround.governance.models import BasisKind, Purpose, Scope
 
 ASSESSMENT_WORKING_DAYS = 30
 FAMILY_SOLUTIONS_MONTHS = 12
@@ -88,6 +90,7 @@ def episode_open(
             created_by=actor_user(actor),
         )
         _add_member(actor, episode, lead_professional, TafRole.LEAD_PROFESSIONAL, now)
+        _record_agreement(actor, episode, family_agreed_by, family_agreed_on)
         audit_record(
             action=AuditAction.CREATE,
             actor=actor,
@@ -118,6 +121,26 @@ def episode_open(
                 link=lifecycle.link("earlyhelp:episode", episode.pk),
             )
         return episode
+
+
+def _record_agreement(actor, episode, agreed_by: str, agreed_on) -> None:
+    """The family's agreement to early help is each member's consent to share with the Team
+    Around the Family, recorded in governance (unless a consent already covers it)."""
+    for person in current_members(episode.family):
+        basis, _ = governance.basis_for(person, Purpose.EARLY_HELP, to_taf=True, on=agreed_on)
+        if basis is not None:
+            continue
+        governance.basis_record(
+            actor=on_behalf_of(actor),
+            person=person,
+            purpose=Purpose.EARLY_HELP,
+            kind=BasisKind.CONSENT,
+            scope=Scope.TAF,
+            given_by=agreed_by.strip(),
+            evidence=f"Family agreement recorded when early help episode {episode.reference} "
+            "opened",
+            starts_on=agreed_on,
+        )
 
 
 def _check_open(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.utils import timezone
 
-from teamaround.core.access import actor_user, use_case
+from teamaround.core.access import actor_user, on_behalf_of, use_case
 from teamaround.core.audit import audit_record
 from teamaround.core.errors import DomainError, StaleVersion, ValidationFailed
 from teamaround.core.models import AuditAction
@@ -13,6 +13,8 @@ from teamaround.core.updates import model_update, version_claim
 from teamaround.earlyhelp.models import EarlyHelpPlan, Episode, EpisodeEventKind, PlanAction
 from teamaround.earlyhelp.services import lifecycle
 from teamaround.earlyhelp.services.household import current_members
+from teamaround.governance import services as governance
+from teamaround.governance.models import Channel, Purpose
 
 
 def plan_save(
@@ -132,4 +134,29 @@ def _apply(actor, plan: EarlyHelpPlan, row: dict, existing: dict) -> None:
 def plan_actions(plan: EarlyHelpPlan):
     return plan.actions.filter(archived_at__isnull=True).select_related(
         "owner", "owner_agency", "owner_person", "domain"
+    )
+
+
+def plan_download_record(*, actor, episode: Episode, plan: EarlyHelpPlan) -> None:
+    """A plan leaving the system as a PDF: each family member's basis is checked and the
+    share written to the disclosure ledger (a refusal is a ShareRefused with the reason), and
+    the export is audited."""
+    decisions = governance.shares_check(
+        actor=on_behalf_of(actor),
+        people=current_members(episode.family),
+        purpose=Purpose.EARLY_HELP,
+        channel=Channel.PLAN_PDF,
+        recipient_user=actor_user(actor),
+        to_taf=True,
+        record=plan,
+    )
+    for decision in decisions:
+        governance.disclosure_record(
+            decision=decision, channel=Channel.PLAN_PDF, record=plan, fields=["plan"]
+        )
+    audit_record(
+        action=AuditAction.EXPORT,
+        actor=actor,
+        obj=plan,
+        summary="Downloaded the Early Help Plan as a PDF",
     )

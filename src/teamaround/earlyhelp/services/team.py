@@ -3,9 +3,10 @@ the episode follows current membership, so changes here take effect at once."""
 
 from __future__ import annotations
 
+from django.db import transaction
 from django.utils import timezone
 
-from teamaround.core.access import actor_user, use_case
+from teamaround.core.access import actor_user, on_behalf_of, require, use_case
 from teamaround.core.audit import audit_record
 from teamaround.core.errors import DomainError
 from teamaround.core.models import AuditAction
@@ -19,6 +20,12 @@ from teamaround.earlyhelp.models import (
 )
 from teamaround.earlyhelp.services import lifecycle
 from teamaround.earlyhelp.services.episodes import _add_member, lead_professional_problem
+from teamaround.earlyhelp.services.household import current_members
+from teamaround.governance import services as governance
+from teamaround.governance.models import Channel, Purpose
+
+# What a TAF member sees of each family member: the episode, assessment and plan.
+TAF_SHARES = ["episode", "assessment", "plan", "chronology"]
 
 
 def lead_professional_change(*, actor, episode: Episode, practitioner, reason: str) -> Episode:
@@ -70,17 +77,33 @@ def lead_professional_change(*, actor, episode: Episode, practitioner, reason: s
 
 
 def taf_member_add(*, actor, episode: Episode, practitioner, role: str) -> TafMember:
-    with use_case(actor, "earlyhelp.change_episode", episode, what="add to the TAF"):
-        lifecycle.require_open(episode)
-        if role not in TafRole.values or role == TafRole.LEAD_PROFESSIONAL:
-            raise DomainError("Choose their role in the Team Around the Family.", field="role")
-        if practitioner is None or not practitioner.is_active or not practitioner.team_id:
-            raise DomainError("Choose a current member of staff.", field="practitioner")
-        if episode.taf_members.filter(practitioner=practitioner, left_at__isnull=True).exists():
-            raise DomainError(
-                "They are already in the Team Around the Family.", field="practitioner"
-            )
+    """A new member of the Team Around the Family receives the family's information: each
+    member's basis for sharing is checked first (a refusal is recorded in the disclosure
+    ledger and shown with its reason), and each share is written to the ledger."""
+    require(actor, "earlyhelp.change_episode", episode, what="add to the TAF")
+    lifecycle.require_open(episode)
+    if role not in TafRole.values or role == TafRole.LEAD_PROFESSIONAL:
+        raise DomainError("Choose their role in the Team Around the Family.", field="role")
+    if practitioner is None or not practitioner.is_active or not practitioner.team_id:
+        raise DomainError("Choose a current member of staff.", field="practitioner")
+    if episode.taf_members.filter(practitioner=practitioner, left_at__isnull=True).exists():
+        raise DomainError("They are already in the Team Around the Family.", field="practitioner")
+    decisions = governance.shares_check(
+        actor=on_behalf_of(actor),
+        people=current_members(episode.family),
+        purpose=Purpose.EARLY_HELP,
+        channel=Channel.TAF_MEMBER,
+        recipient_user=practitioner,
+        to_taf=True,
+        record=episode,
+        field="practitioner",
+    )
+    with transaction.atomic():
         member = _add_member(actor, episode, practitioner, role, timezone.now())
+        for decision in decisions:
+            governance.disclosure_record(
+                decision=decision, channel=Channel.TAF_MEMBER, record=episode, fields=TAF_SHARES
+            )
         audit_record(
             action=AuditAction.UPDATE,
             actor=actor,

@@ -7,12 +7,10 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 
-from teamaround.core.audit import audit_record
 from teamaround.core.errors import DomainError, StaleVersion, apply_to_form
-from teamaround.core.models import AuditAction
 from teamaround.earlyhelp import forms, selectors, services
 from teamaround.earlyhelp.models import EarlyHelpPlan
-from teamaround.earlyhelp.services.plan import plan_actions
+from teamaround.earlyhelp.services.plan import plan_actions, plan_download_record
 from teamaround.earlyhelp.views.choices import owner_choices
 
 BLANK_ROWS = 3
@@ -146,16 +144,11 @@ def plan_pdf(request, episode_id):
     episode, plan, context = _printable(request, episode_id)
     if plan is None:
         return redirect("earlyhelp:plan", episode.pk)
+    plan_download_record(actor=request.user, episode=episode, plan=plan)
     html = render_to_string(
         "earlyhelp/plan_print.html", context | {"for_screen": False}, request=request
     )
     pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
-    audit_record(
-        action=AuditAction.EXPORT,
-        actor=request.user,
-        obj=plan,
-        summary="Downloaded the Early Help Plan as a PDF",
-    )
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="early-help-plan-{episode.reference}.pdf"'
     return response

@@ -1,6 +1,10 @@
 """Reads of people's records, always filtered by what the actor may see, views audited."""
 
-from teamaround.people.selectors.households import current_families, open_involvements
+from teamaround.people.selectors.households import (
+    current_families,
+    dates_of_birth,
+    open_involvements,
+)
 from teamaround.people.selectors.match_batch import KnownChildMatch, known_child_match_batch
 from teamaround.people.selectors.records import (
     break_glass_active,
@@ -31,6 +35,7 @@ __all__ = [
     "break_glass_for_manager",
     "break_glass_to_review",
     "current_families",
+    "dates_of_birth",
     "family_chronology",
     "family_get",
     "family_involvements",

@@ -48,3 +48,18 @@ def open_involvements(family_ids: Iterable, *, actor) -> dict[object, list[Invol
     for involvement in sorted(involvements, key=lambda i: i.opened_at):
         found[involvement.family_id].append(involvement)
     return found
+
+
+def dates_of_birth(person_ids: Iterable, *, actor) -> dict:
+    """person id -> date of birth (None if not known or unborn), for retention rules counted
+    from a birthday. Only governance's retention asks (on the officer's behalf)."""
+    from teamaround.people.models import Person
+
+    require(actor, "people.anonymise", what="read dates of birth for retention")
+    born = {}
+    for chunk in _chunks(person_ids):
+        for pk, day, kind in Person.objects.filter(pk__in=chunk).values_list(
+            "pk", "date_of_birth", "date_of_birth_kind"
+        ):
+            born[pk] = None if kind == "expected" else day
+    return born

@@ -1,5 +1,6 @@
 """Use-cases that change people's records: the only writers of the people app's tables."""
 
+from teamaround.people.services.anonymise import person_anonymise
 from teamaround.people.services.chronology import family_event_record, family_events_record_batch
 from teamaround.people.services.families import (
     family_create,
@@ -36,6 +37,7 @@ __all__ = [
     "involvement_close",
     "involvement_open",
     "person_address_add",
+    "person_anonymise",
     "person_create",
     "person_identifier_add",
     "person_merge",
