@@ -342,6 +342,9 @@ SPECTACULAR_SETTINGS = {
         "MissingRouteEnum": "teamaround.frontdoor.models.MissingRoute",
         "RequestStatusEnum": "teamaround.frontdoor.models.RequestStatus",
         "ServiceStatusEnum": "teamaround.directory.models.services.ServiceStatus",
+        "BasisKindEnum": "teamaround.governance.models.choices.BasisKind",
+        "SharingScopeEnum": "teamaround.governance.models.choices.Scope",
+        "PanelScopeEnum": "teamaround.panels.models.choices.PanelScope",
     },
 }
 

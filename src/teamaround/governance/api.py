@@ -60,7 +60,7 @@ class BasisInput(serializers.Serializer):
     ends_on = serializers.DateField(required=False, allow_null=True, default=None)
 
 
-class ReasonInput(serializers.Serializer):
+class WithdrawalInput(serializers.Serializer):
     reason = serializers.CharField(allow_blank=True)
 
 
@@ -114,14 +114,14 @@ class BasisViewSet(viewsets.ViewSet):
         basis = services.basis_record(actor=request.user, person=person, **values)
         return Response(BasisOutput(basis).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(parameters=[UUID_PATH_ID], request=ReasonInput, responses=BasisOutput)
+    @extend_schema(parameters=[UUID_PATH_ID], request=WithdrawalInput, responses=BasisOutput)
     @action(detail=True, methods=["post"])
     def withdraw(self, request, pk=None):
         basis = SharingBasis.objects.filter(pk=pk).select_related("person").first()
         if basis is None:
             return Response({"detail": "Not found."}, status=status.HTTP_404_NOT_FOUND)
         subject_get(actor=request.user, person_id=basis.person_id)
-        data = ReasonInput(data=request.data)
+        data = WithdrawalInput(data=request.data)
         data.is_valid(raise_exception=True)
         basis = services.basis_withdraw(
             actor=request.user, basis=basis, reason=data.validated_data["reason"]
