@@ -11,7 +11,7 @@ from typing import Any
 from django.contrib import messages
 from django.shortcuts import redirect
 
-from teamaround.core.errors import DomainError, ValidationFailed, apply_to_form
+from teamaround.core.errors import DomainError, StaleVersion, ValidationFailed, apply_to_form
 
 
 def submit(
@@ -45,7 +45,7 @@ def attempt(form, call: Callable[[], Any], rename: Callable[[str], str] | None =
     try:
         return call()
     except DomainError as error:
-        if rename is not None:
+        if rename is not None and not isinstance(error, StaleVersion):  # a conflict stays one
             renamed: dict[str, list[str]] = {}
             for field, messages in error.errors.items():
                 renamed.setdefault(rename(field), []).extend(messages)

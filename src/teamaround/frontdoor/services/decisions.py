@@ -146,6 +146,50 @@ def hub_decision_record(
         return decision
 
 
+def hub_decision_correct(
+    *,
+    actor,
+    decision: HubDecision,
+    rationale: str,
+    outcome_message: str,
+    reason: str,
+    version: int | None = None,
+) -> HubDecision:
+    """Correct the wording of the Hub's latest decision on a request (why the level applies,
+    and what the referrer is told), saying why; the level and route stand (a different one is
+    a new decision). Starts from the version the editor read (None: as read here): if a
+    colleague corrected it meanwhile, nothing is written and StaleVersion carries both."""
+    request = decision.request
+    with use_case(actor, "frontdoor.decide", request, what="correct a decision"):
+        errors: dict[str, list[str]] = {}
+        rationale = (rationale or "").strip()
+        reason = (reason or "").strip()
+        if not rationale:
+            errors["rationale"] = ["Explain why this level applies."]
+        if not reason:
+            errors["reason"] = ["Say what was wrong and why it is being corrected."]
+        if errors:
+            raise ValidationFailed(errors)
+        latest = request.decisions.order_by("-decided_at").values_list("pk", flat=True).first()
+        if latest != decision.pk:
+            raise Conflict("A later decision replaced this one: correct that one instead.")
+        values = {"rationale": rationale}
+        values["outcome_message"] = (outcome_message or "").strip() or decision.outcome_message
+        changes = model_update(
+            decision, actor=actor, values=values, expected_version=version, what="decision"
+        )
+        if changes:
+            audit_record(
+                action=AuditAction.UPDATE,
+                actor=actor,
+                obj=decision,
+                summary=f"Corrected the decision on request {request.reference}",
+                changes={"fields": sorted(changes)},
+                reason=reason,
+            )
+        return decision
+
+
 def _check(actor, request, level, route, rationale, named, other_services, lead, agreed, team):
     errors: dict[str, list[str]] = {}
 

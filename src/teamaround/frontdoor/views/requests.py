@@ -51,7 +51,8 @@ def _request_form(request, rfs):
             if name not in {"person", "level_suggested"}
         }
         initial |= {"person": rfs.person_id, "level_suggested": rfs.level_suggested_id}
-    form = RequestForm(request.POST or None, initial=initial)
+        initial["version"] = rfs.version
+    form = RequestForm(request.POST or None, initial=initial, draft=rfs)
     results = None
     if request.method == "POST" and form.is_valid():
         action = request.POST.get("action", "draft")
@@ -60,6 +61,7 @@ def _request_form(request, rfs):
             lambda: services.request_for_support_save_draft(
                 actor=request.user,
                 request=rfs,
+                version=form.cleaned_data.get("version"),
                 values=form.values()
                 | {
                     "person": linkable_person(
@@ -72,6 +74,7 @@ def _request_form(request, rfs):
         )
         if saved is not None:
             rfs = saved
+            form.saved_as(rfs)
             if action == "search":
                 results = search_known_child(request.user, form)
             elif action == "submit":

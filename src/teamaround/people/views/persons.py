@@ -5,14 +5,21 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from teamaround.core.access import require
 from teamaround.core.audit import audit_listed
-from teamaround.core.views.forms import attempt
+from teamaround.core.views.forms import attempt, submit
 from teamaround.people import selectors, services
-from teamaround.people.forms import AddressForm, BreakGlassForm, NameForm, PersonForm
+from teamaround.people.forms import (
+    AddressForm,
+    BreakGlassForm,
+    NameForm,
+    PersonChangeForm,
+    PersonForm,
+)
 
 
 @login_required
@@ -50,6 +57,23 @@ def person_create(request):
             messages.success(request, "The person has been recorded.")
             return redirect("people:person-detail", person.pk)
     return render(request, "people/person_form.html", {"form": form, "family": None})
+
+
+@login_required
+def person_edit(request, person_id):
+    """Change a person's details from the version read: if someone else saved the record
+    meanwhile, both versions are shown and this editor's text stays in the form."""
+    person = selectors.person_get(actor=request.user, person_id=person_id, audit=False)
+    require(request.user, "people.change_person", person, what="change a person's record")
+    form = PersonChangeForm(request.POST or None, initial=PersonChangeForm.initial_for(person))
+    done = submit(
+        request,
+        form,
+        lambda data: services.person_update(actor=request.user, person=person, **data),
+        success="The person's details have been updated.",
+        redirect_to=lambda person: reverse("people:person-detail", args=[person.pk]),
+    )
+    return done or render(request, "people/person_edit.html", {"form": form, "person": person})
 
 
 @login_required
