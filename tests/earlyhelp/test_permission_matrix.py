@@ -41,20 +41,20 @@ TABLE = {
     "worker_home_lists":       "-    -    -    Y    -    -    -     -    -    -     -   -   | -     -",
     "episode_open":            "Y    -    Y    Y    Y    Y    -     -    -    -     -   -   | -     -",
     "episode_step_down":       "-    -    -    -    -    -    -     -    -    -     -   -   | -     -",
-    "plan_save":               "Y    Y    Y    Y    Y    Y    Y     Y    Y    Y     Y   Y   | -     -",
-    "assessment_summary_save": "Y    Y    Y    Y    Y    Y    Y     Y    Y    Y     Y   Y   | -     -",
-    "member_view_save":        "Y    Y    Y    Y    Y    Y    Y     Y    Y    Y     Y   Y   | -     -",
-    "need_add":                "Y    Y    Y    Y    Y    Y    Y     Y    Y    Y     Y   Y   | -     -",
-    "assessment_submit":       "Y    Y    Y    Y    Y    Y    Y     Y    Y    Y     Y   Y   | -     -",
+    "plan_save":               "Y    Y    Y    Y    Y    Y    -     -    -    -     -   -   | -     -",
+    "assessment_summary_save": "Y    Y    Y    Y    Y    Y    -     -    -    -     -   -   | -     -",
+    "member_view_save":        "Y    Y    Y    Y    Y    Y    -     -    -    -     -   -   | -     -",
+    "need_add":                "Y    Y    Y    Y    Y    Y    -     -    -    -     -   -   | -     -",
+    "assessment_submit":       "Y    Y    Y    Y    Y    Y    -     -    -    -     -   -   | -     -",
     "assessment_sign_off":     "-    -    -    -    -    Y    -     -    -    -     -   -   | -     -",
     "assessment_return":       "-    -    -    -    -    Y    -     -    -    -     -   -   | -     -",
-    "taf_meeting_record":      "Y    Y    Y    Y    Y    Y    Y     Y    Y    Y     Y   Y   | -     -",
-    "taf_member_add":          "Y    Y    Y    Y    Y    Y    Y     Y    Y    Y     Y   Y   | -     -",
-    "taf_member_remove":       "Y    Y    Y    Y    Y    Y    Y     Y    Y    Y     Y   Y   | -     -",
-    "lead_professional_change":"Y    Y    Y    Y    Y    Y    Y     Y    Y    Y     Y   Y   | -     -",
-    "episode_step_up":         "Y    Y    Y    Y    Y    Y    Y     Y    Y    Y     Y   Y   | -     -",
-    "episode_close":           "Y    Y    Y    Y    Y    Y    Y     Y    Y    Y     Y   Y   | -     -",
-    "episode_reopen":          "Y    Y    Y    Y    Y    Y    Y     Y    Y    Y     Y   Y   | -     -",
+    "taf_meeting_record":      "Y    Y    Y    Y    Y    Y    -     -    -    -     -   -   | -     -",
+    "taf_member_add":          "Y    Y    Y    Y    Y    Y    -     -    -    -     -   -   | -     -",
+    "taf_member_remove":       "Y    Y    Y    Y    Y    Y    -     -    -    -     -   -   | -     -",
+    "lead_professional_change":"Y    Y    Y    Y    Y    Y    -     -    -    -     -   -   | -     -",
+    "episode_step_up":         "Y    Y    Y    Y    Y    Y    -     -    -    -     -   -   | -     -",
+    "episode_close":           "Y    Y    Y    Y    Y    Y    -     -    -    -     -   -   | -     -",
+    "episode_reopen":          "Y    Y    Y    Y    Y    Y    -     -    -    -     -   -   | -     -",
 }  # fmt: skip
 
 # The same answers through the pages (GET): 200, or a refusal (403, 404, sign in).
@@ -82,9 +82,9 @@ PAGES = {
 POSTS = {
     #                      prac hub  hsw  fw   sw   mgr  chair comm anal admin ig  dpo | other anon
     "sign-off":           "-    -    -    -    -    Y    -     -    -    -     -   -   | -     -",
-    "reopen":             "Y    Y    Y    Y    Y    Y    Y     Y    Y    Y     Y   Y   | -     -",
-    "close":              "Y    Y    Y    Y    Y    Y    Y     Y    Y    Y     Y   Y   | -     -",
-    "taf-remove":         "Y    Y    Y    Y    Y    Y    Y     Y    Y    Y     Y   Y   | -     -",
+    "reopen":             "Y    Y    Y    Y    Y    Y    -     -    -    -     -   -   | -     -",
+    "close":              "Y    Y    Y    Y    Y    Y    -     -    -    -     -   -   | -     -",
+    "taf-remove":         "Y    Y    Y    Y    Y    Y    -     -    -    -     -   -   | -     -",
 }  # fmt: skip
 
 TODAY = timezone.localdate()
