@@ -151,14 +151,18 @@ def relevance(search: ServiceSearch, words: list[str]):
 
     if len(words) > 1:
         score += points(Q(name__icontains=" ".join(words)), WHOLE_PHRASE_IN_NAME)
+    domains = list(NeedDomain.objects.values_list("pk", "code", "name")) if words else []
     for word in words:
         score += points(Q(name__icontains=word), WORD_IN_NAME)
         score += points(Q(description__icontains=word), WORD_IN_DESCRIPTION)
-        needs = NeedDomain.objects.filter(Q(name__icontains=word) | Q(code__icontains=word))
-        named = Service.needs_met.through.objects.filter(
-            service_id=OuterRef("pk"), needdomain__in=needs
-        )
-        score += points(Exists(named), WORD_IN_TAXONOMY)
+        # The few areas of need the word names, found here (a dozen rows), so a word that
+        # names none costs the database nothing.
+        named = [pk for pk, code, name in domains if word in code or word in name.lower()]
+        if named:
+            meets = Service.needs_met.through.objects.filter(
+                service_id=OuterRef("pk"), needdomain_id__in=named
+            )
+            score += points(Exists(meets), WORD_IN_TAXONOMY)
     if search.need:
         score += _focus(Service.needs_met.through, NeedDomain)
     if search.level:
