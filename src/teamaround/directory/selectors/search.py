@@ -32,6 +32,7 @@ from teamaround.core.models import District, NeedDomain, WindscreenLevel
 from teamaround.core.selectors import district_for_postcode
 from teamaround.directory import geo
 from teamaround.directory.models import Service, ServiceAtLocation
+from teamaround.directory.models.services import language_index
 from teamaround.directory.selectors.public import publicly_visible
 from teamaround.directory.taxonomy import builtin_term
 
@@ -45,6 +46,7 @@ class ServiceSearch:
     age: int | None = None
     free_only: bool = False
     level: int | None = None
+    language: str = ""
     taxonomy_term_id: str = ""
     within_miles: float | None = None
     page: int | str = 1
@@ -97,6 +99,9 @@ def matching_services(search: ServiceSearch, services: QuerySet[Service] | None 
         )
     if search.free_only:
         services = services.filter(is_free=True)
+    language = language_index([search.language])
+    if language:
+        services = services.filter(language_index__contains=language)
     if search.taxonomy_term_id:
         services = _with_term(services, search.taxonomy_term_id)
     district, centroid = _place(search, problems)

@@ -163,6 +163,7 @@ CHECKED_FIELDS = (
     "email",
     "phone",
     "url",
+    "fees",
 )
 
 
@@ -186,7 +187,8 @@ def _check(
         errors["access_routes"] = ["Choose at least one way to get this service."]
     elif set(routes) - set(AccessRoute.values):
         errors["access_routes"] = ["Choose ways to get this service from the list."]
-    if not values.get("is_free", True) and amount is None and not (description or "").strip():
+    described = (description or "").strip() or (values.get("fees") or "").strip()
+    if not values.get("is_free", True) and amount is None and not described:
         errors["cost_amount"] = ["Enter what it costs, or say the service is free."]
     review: date | None = values.get("review_date")
     if review is None:
