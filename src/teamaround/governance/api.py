@@ -11,6 +11,7 @@ from rest_framework.response import Response
 
 from teamaround.accounts.models import Agency
 from teamaround.core.api import paginated
+from teamaround.core.api_schema import page_of
 from teamaround.governance import selectors, services
 from teamaround.governance.models import BasisKind, Disclosure, Purpose, Scope, SharingBasis
 from teamaround.governance.selectors.ledger import ledger_period
@@ -98,7 +99,9 @@ class DisclosureOutput(serializers.ModelSerializer):
 class BasisViewSet(viewsets.ViewSet):
     """Consent and statutory bases for sharing a person's information."""
 
-    @extend_schema(parameters=[PERSON], responses=BasisOutput(many=True))
+    lookup_value_converter = "uuid"  # a malformed id is a 404, never a 500
+
+    @extend_schema(parameters=[PERSON], responses=page_of(BasisOutput))
     def list(self, request):
         person = subject_get(actor=request.user, person_id=request.query_params.get("person"))
         bases = selectors.bases_for_person(actor=request.user, person=person)
@@ -133,7 +136,7 @@ class LedgerViewSet(viewsets.ViewSet):
     """The disclosure ledger, for the Data Protection Officer. Append-only: no writes here;
     decisions not to share are recorded through `withhold`."""
 
-    @extend_schema(parameters=[PERSON, AGENCY, START, END], responses=DisclosureOutput(many=True))
+    @extend_schema(parameters=[PERSON, AGENCY, START, END], responses=page_of(DisclosureOutput))
     def list(self, request):
         params, actor = request.query_params, request.user
         if params.get("person"):
