@@ -156,6 +156,8 @@ def service(svc: Service, *, full: bool = False) -> dict:
                             "option": c.option,
                             "amount": float(c.amount) if c.amount is not None else None,
                             "amount_description": c.amount_description,
+                            "valid_from": c.valid_from.isoformat() if c.valid_from else None,
+                            "valid_to": c.valid_to.isoformat() if c.valid_to else None,
                         }
                     )
                     for c in svc.cost_options.all()
@@ -172,11 +174,29 @@ def service(svc: Service, *, full: bool = False) -> dict:
                     for c in svc.contacts.all()
                 ],
                 "attributes": attributes(svc),
+                "fees": svc.fees,
+                "languages": languages(svc),
             }
         )
     )
     data["organization"] = organization(svc.organisation, full=True)
     return with_source(data, svc, "service")
+
+
+def languages(svc: Service) -> list[dict]:
+    """The languages it is delivered in. The UK profile's `language` holds only ids; the name
+    and ISO code are HSDS 3's (the profile allows more properties). An imported service whose
+    languages have not been edited here publishes the publisher's own (see with_source)."""
+    if (svc.source_record or {}).get("languages"):
+        return []
+    return [
+        {
+            "id": _child_id(svc.id, f"language:{name.lower()}"),
+            "service_id": str(svc.id),
+            "name": name,
+        }
+        for name in svc.languages or []
+    ]
 
 
 def schedule(row) -> dict:

@@ -65,6 +65,7 @@ def referral_create(request, panel_id):
                 place=data.get("place", ""),
                 risk_score=data.get("risk_score"),
                 professional_judgement=data.get("professional_judgement", False),
+                consent_given_by=data.get("consent_given_by", ""),
             ),
         )
         if referral:
