@@ -23,8 +23,9 @@ def county(db):
     """Districts A and B in the North quadrant (10,000 and 5,000 children), C in the South
     (20,000). Any districts a migration made are left out of the county."""
     District.objects.update(kind="neighbouring_unitary")
-    north, south = QuadrantFactory(code="north", name="North"), QuadrantFactory(
-        code="south", name="South"
+    north, south = (
+        QuadrantFactory(code="north", name="North"),
+        QuadrantFactory(code="south", name="South"),
     )
     a = DistrictFactory(code="alpha", name="Alpha", quadrant=north, display_order=1)
     b = DistrictFactory(code="beta", name="Beta", quadrant=north, display_order=2)

@@ -42,9 +42,7 @@ def test_signed_out_visitors_are_sent_to_sign_in(client, county, name, args):
     assert response.status_code == 302 and "sign-in" in response["Location"]
 
 
-def test_the_navigation_link_is_shown_only_to_those_who_may_use_it(
-    county, make_user, signed_in
-):
+def test_the_navigation_link_is_shown_only_to_those_who_may_use_it(county, make_user, signed_in):
     url = reverse("commissioning:needs")
     assert url in signed_in(make_user(Role.COMMISSIONER)).get("/").content.decode()
     assert url not in signed_in(make_user(Role.PRACTITIONER)).get("/").content.decode()

@@ -106,7 +106,10 @@ def breakdown(result, code):
 
 
 def district_rows(b):
-    return {name: ([str(c) for c in cells], str(total), rate) for name, cells, total, rate, _ in b.by_district}
+    return {
+        name: ([str(c) for c in cells], str(total), rate)
+        for name, cells, total, rate, _ in b.by_district
+    }
 
 
 def test_requests_by_district_with_rates_and_primary_suppression(ten_families, commissioner):

@@ -23,17 +23,17 @@ STYLE = Style(
     major_label_font_size=12,
     title_font_size=16,
 )
-CONFIG = dict(
-    js=[],
-    css=[],
-    no_prefix=True,
-    disable_xml_declaration=True,
-    style=STYLE,
-    width=720,
-    height=320,
-    show_legend=False,
-    print_values=False,
-)
+CONFIG = {
+    "js": [],
+    "css": [],
+    "no_prefix": True,
+    "disable_xml_declaration": True,
+    "style": STYLE,
+    "width": 720,
+    "height": 320,
+    "show_legend": False,
+    "print_values": False,
+}
 
 
 def district_rates_svg(breakdown, *, nonce: str = "") -> str:

@@ -87,7 +87,9 @@ BY_CODE = {m.code: m for m in MEASURES}
 def category_labels(kind: str, seen: set) -> list[tuple]:
     """(category value, label) in display order, known ones first, then any others seen."""
     if kind == "levels":
-        known = [(lv.number, f"Level {lv.number}: {lv.name}") for lv in WindscreenLevel.objects.all()]
+        known = [
+            (lv.number, f"Level {lv.number}: {lv.name}") for lv in WindscreenLevel.objects.all()
+        ]
     elif kind == "routes":
         known = list(DecisionRoute.choices)
     elif kind == "domains":

@@ -170,10 +170,24 @@ def breakdown_csv_rows(*, actor, analysis: NeedsAnalysis, code: str, by: str) ->
         for month, cells, total, per in breakdown.by_month:
             out.append([f"{month:%Y-%m}", *map(str, cells), str(total), per])
         if breakdown.month_totals is not None:
-            out.append(["All months", *map(str, breakdown.month_totals), str(breakdown.area_total), breakdown.area_rate])
+            out.append(
+                [
+                    "All months",
+                    *map(str, breakdown.month_totals),
+                    str(breakdown.area_total),
+                    breakdown.area_rate,
+                ]
+            )
         return out
     out = [["District", *breakdown.columns, "Total", "Rate per 10,000 children"]]
     for name, cells, total, per, _ in breakdown.by_district:
         out.append([name, *map(str, cells), str(total), per])
-    out.append([analysis.area.label, *map(str, breakdown.district_totals), str(breakdown.area_total), breakdown.area_rate])
+    out.append(
+        [
+            analysis.area.label,
+            *map(str, breakdown.district_totals),
+            str(breakdown.area_total),
+            breakdown.area_rate,
+        ]
+    )
     return out

@@ -28,7 +28,9 @@ def monthly_counts(*, actor, start, end) -> list[tuple]:
         ("risk_cases", r["panel__panel_type__code"], r["panel__district_id"], r["month"], r["n"])
         for r in counted
     ]
-    packages = PackageOfSupport.objects.filter(starts_on__gte=start.date(), starts_on__lt=end.date())
+    packages = PackageOfSupport.objects.filter(
+        starts_on__gte=start.date(), starts_on__lt=end.date()
+    )
     counted = (
         packages.annotate(month=TruncMonth("starts_on"))
         .values("district_id", "month", "panel__panel_type__code")
