@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "teamaround.frontdoor",
     "teamaround.earlyhelp",
     "teamaround.panels",
+    "teamaround.socialcare",
 ]
 
 MIDDLEWARE = [
