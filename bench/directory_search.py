@@ -204,6 +204,8 @@ def random_search(rng: random.Random, postcodes: list[str], needs: list[str]):
         search.age = rng.randint(0, 17)
     search.free_only = rng.random() < 0.3
     if rng.random() < 0.3:
+        search.day = rng.choice(["MO", "TU", "WE", "TH", "FR", "SA", "SU"])
+    if rng.random() < 0.3:
         search.level = rng.randint(1, 4)
     search.page = rng.choice([1, 1, 1, 2])
     return search
@@ -262,6 +264,7 @@ def main() -> int:
             "postcode": s.postcode,
             "age": "" if s.age is None else s.age,
             "level": s.level or "",
+            "day": s.day,
             "page": s.page,
         }
         if s.free_only:

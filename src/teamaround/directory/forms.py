@@ -36,6 +36,11 @@ class SearchForm(forms.Form):
         help_text="In years",
     )
     level = forms.ChoiceField(label="Level of need", required=False)
+    day = forms.ChoiceField(
+        label="Open on",
+        required=False,
+        choices=[("", "Any day"), *Weekday.choices],
+    )
     language = forms.CharField(
         label="Language spoken",
         required=False,

@@ -138,7 +138,10 @@ class LedgerViewSet(viewsets.ViewSet):
 
     @extend_schema(parameters=[PERSON, AGENCY, START, END], responses=page_of(DisclosureOutput))
     def list(self, request):
-        params, actor = request.query_params, request.user
+        actor = request.user
+        query = LedgerQuery(data=request.query_params)  # a malformed id is a 400, not a 500
+        query.is_valid(raise_exception=True)
+        params = query.validated_data
         if params.get("person"):
             person = subject_get(actor=actor, person_id=params["person"])
             entries = selectors.ledger_for_person(actor=actor, person=person)
@@ -148,7 +151,7 @@ class LedgerViewSet(viewsets.ViewSet):
             agency = accounts_selectors.agency_get(actor=actor, agency_id=params["agency"])
             entries = selectors.ledger_for_agency(actor=actor, agency=agency)
         else:
-            period = PeriodInput(data=params)
+            period = PeriodInput(data=request.query_params)
             period.is_valid(raise_exception=True)
             entries = ledger_period(actor=actor, **period.validated_data)
         return paginated(self, request, entries.order_by("-occurred_at", "-id"), DisclosureOutput)
@@ -162,6 +165,11 @@ class LedgerViewSet(viewsets.ViewSet):
         person = subject_get(actor=request.user, person_id=values.pop("person"))
         entry = services.withholding_record(actor=request.user, person=person, **values)
         return Response(DisclosureOutput(entry).data, status=status.HTTP_201_CREATED)
+
+
+class LedgerQuery(serializers.Serializer):
+    person = serializers.UUIDField(required=False)
+    agency = serializers.UUIDField(required=False)
 
 
 class PeriodInput(serializers.Serializer):

@@ -31,7 +31,7 @@ from django.db.models.lookups import Exact, LessThanOrEqual
 from teamaround.core.models import District, NeedDomain, WindscreenLevel
 from teamaround.core.selectors import district_for_postcode
 from teamaround.directory import geo
-from teamaround.directory.models import Service, ServiceAtLocation
+from teamaround.directory.models import Schedule, Service, ServiceAtLocation
 from teamaround.directory.models.services import language_index
 from teamaround.directory.selectors.public import publicly_visible
 from teamaround.directory.taxonomy import builtin_term
@@ -46,6 +46,7 @@ class ServiceSearch:
     age: int | None = None
     free_only: bool = False
     level: int | None = None
+    day: str = ""  # MO..SU: with a session that day
     language: str = ""
     taxonomy_term_id: str = ""
     within_miles: float | None = None
@@ -99,6 +100,9 @@ def matching_services(search: ServiceSearch, services: QuerySet[Service] | None 
         )
     if search.free_only:
         services = services.filter(is_free=True)
+    if search.day:
+        sessions = Schedule.objects.filter(service=OuterRef("pk"), byday__contains=search.day)
+        services = services.filter(Exists(sessions))
     language = language_index([search.language])
     if language:
         services = services.filter(language_index__contains=language)
