@@ -16,7 +16,7 @@ from datetime import UTC, date, time, timedelta
 from decimal import Decimal
 
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
+from django.utils.dateparse import parse_date, parse_datetime
 
 from teamaround.core.access import actor_user
 from teamaround.core.models import AuditAction, District
@@ -241,6 +241,8 @@ class FeedWriter:
                 "option": c.get("option", "")[:200],
                 "amount_description": c.get("amount_description", "")[:200],
                 "amount": Decimal(str(c["amount"])) if c.get("amount") is not None else None,
+                "valid_from": parse_date(c["valid_from"]) if c.get("valid_from") else None,
+                "valid_to": parse_date(c["valid_to"]) if c.get("valid_to") else None,
             },
         )
         _replace(
