@@ -36,6 +36,7 @@ urlpatterns = [
     path("ask-for-help/", include("teamaround.frontdoor.public_urls")),
     path("early-help/", include("teamaround.earlyhelp.urls")),
     path("governance/", include("teamaround.governance.urls")),
+    path("commissioning/", include("teamaround.commissioning.urls")),
     path("", include("teamaround.core.urls")),
 ]
 
