@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "teamaround.frontdoor",
     "teamaround.earlyhelp",
     "teamaround.panels",
+    "teamaround.commissioning",
     "teamaround.socialcare",
 ]
 
@@ -289,6 +290,7 @@ TEAMAROUND_SEEDERS = [
     "teamaround.frontdoor.seeding.seed",
     "teamaround.earlyhelp.seeding.seed",
     "teamaround.panels.seeding.seed",
+    "teamaround.commissioning.seeding.seed",
 ]
 # Functions returning lines printed at the end of `teamaround seed` (e.g. demo sign-ins).
 TEAMAROUND_SEED_SUMMARIES = ["teamaround.accounts.seeding.demo_sign_in_lines"]

@@ -37,6 +37,7 @@ urlpatterns = [
     path("early-help/", include("teamaround.earlyhelp.urls")),
     path("social-care/", include("teamaround.socialcare.urls")),
     path("governance/", include("teamaround.governance.urls")),
+    path("commissioning/", include("teamaround.commissioning.urls")),
     path("", include("teamaround.core.urls")),
 ]
 
