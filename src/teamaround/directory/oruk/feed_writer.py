@@ -105,7 +105,9 @@ class FeedWriter:
             "name": data["name"][:200],
             "description": data.get("description") or data["name"],
             "email": data.get("email", "")[:254],
-            "website": data.get("website", "")[:200],
+            "website": data.get("website", ""),
+            "logo": data.get("logo", ""),
+            "uri": data.get("uri", ""),
             "identifier_scheme": identifier.get("identifier_scheme", "")[:20],
             "identifier": identifier.get("identifier", "")[:40],
         }

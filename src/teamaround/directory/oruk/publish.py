@@ -91,6 +91,8 @@ def organization(org: Organisation, *, full: bool = False) -> dict:
             "description": org.description,
             "email": org.email,
             "website": org.website,
+            "logo": org.logo,
+            "uri": org.uri,
         }
     )
     if full and org.identifier:

@@ -67,3 +67,14 @@ def monthly_counts(*, actor, start, end) -> list[tuple]:
     )
     rows += [("step_ups", "", r["episode__district_id"], r["month"], r["n"]) for r in counted]
     return rows
+
+
+def families_helped(*, actor, start: date, end: date) -> dict:
+    """{district_id: families with an early help episode open at any time in [start, end)}
+    (dates), for the cost per family helped."""
+    require(actor, "earlyhelp.view_counts", what="see early help counts by district")
+    episodes = Episode.objects.filter(started_on__lt=end).filter(
+        Q(closed_on__isnull=True) | Q(closed_on__gte=start)
+    )
+    counted = episodes.values("district_id").annotate(n=Count("family", distinct=True)).order_by()
+    return {row["district_id"]: row["n"] for row in counted}
