@@ -75,3 +75,14 @@ class SpendImportForm(forms.Form):
     def __init__(self, *args, agencies, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["agency"].queryset = agencies
+
+
+class JudgementForm(forms.Form):
+    judgement = forms.ChoiceField(label="Judgement", widget=forms.RadioSelect, choices=())
+    reason = forms.CharField(label="Reason", widget=forms.Textarea(attrs={"rows": 4}))
+
+    def __init__(self, *args, **kwargs):
+        from teamaround.commissioning.models import Judgement
+
+        super().__init__(*args, **kwargs)
+        self.fields["judgement"].choices = Judgement.choices

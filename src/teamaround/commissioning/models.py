@@ -74,3 +74,27 @@ class Spend(TrackedModel):
 
 def year_label(year: int) -> str:
     return f"{year}-{(year + 1) % 100:02d}"
+
+
+class Judgement(models.TextChoices):
+    CONTINUE = "continue", "Continue"
+    IMPROVE = "improve", "Improve"
+    RECOMMISSION = "recommission", "Recommission"
+    DECOMMISSION = "decommission", "Decommission"
+
+
+class ServiceJudgement(TrackedModel):
+    """A commissioner's judgement on a directory service, kept with the evidence (the impact
+    assessment's figures as published) it was made on."""
+
+    service = models.ForeignKey("directory.Service", on_delete=models.PROTECT, related_name="+")
+    judgement = models.CharField(max_length=15, choices=Judgement.choices)
+    reason = models.TextField()
+    evidence = models.JSONField(help_text="The impact assessment as it was shown.")
+    decided_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-decided_at"]
+
+    def __str__(self) -> str:
+        return f"{self.judgement} {self.service_id}"

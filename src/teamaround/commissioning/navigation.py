@@ -9,3 +9,6 @@ navigation.register(
 navigation.register(
     "Resource Envelope", "commissioning:envelope", visible=is_commissioning_user, order=61
 )
+navigation.register(
+    "Impact of services", "commissioning:impact-list", visible=is_commissioning_user, order=62
+)

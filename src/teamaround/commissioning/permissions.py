@@ -24,3 +24,11 @@ def records_spend_for(user, agency) -> bool:
 
 rules.add_perm("commissioning.view_envelope", sees_county_counts)
 rules.add_perm("commissioning.record_spend", records_spend_for)
+
+
+@rules.predicate
+def is_commissioner(user) -> bool:
+    return bool(sees_county_counts(user) and user.has_role(Role.COMMISSIONER))
+
+
+rules.add_perm("commissioning.judge_service", is_commissioner)

@@ -6,8 +6,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils import timezone
 
-from teamaround.commissioning.models import PriorityArea, Spend
+from teamaround.commissioning.models import Judgement, PriorityArea, ServiceJudgement, Spend
 from teamaround.commissioning.spend_file import read_spend_file
 from teamaround.core.access import actor_user, require
 from teamaround.core.audit import audit_record
@@ -81,3 +82,35 @@ def _put(actor, agency, priority, district, year, amount, *, audit=True):
             changes={k: [str(a), str(b)] for k, (a, b) in changes.items()},
         )
     return entry, False
+
+
+def service_judgement_record(*, actor, service, judgement: str, reason: str):
+    """A commissioner's judgement on a service (continue, improve, recommission,
+    decommission), kept with a snapshot of the impact assessment it was made on."""
+    from teamaround.commissioning.selectors.impact import service_impact
+
+    require(actor, "commissioning.judge_service", what="record a judgement on a service")
+    if judgement not in Judgement.values:
+        raise DomainError(
+            "Choose continue, improve, recommission or decommission.", field="judgement"
+        )
+    if not reason.strip():
+        raise DomainError("Give the reason for the judgement.", field="reason")
+    evidence = service_impact(actor=actor, service=service).evidence()
+    with transaction.atomic():
+        record = ServiceJudgement.objects.create(
+            service=service,
+            judgement=judgement,
+            reason=reason.strip(),
+            evidence=evidence,
+            decided_at=timezone.now(),
+            created_by=actor_user(actor),
+            updated_by=actor_user(actor),
+        )
+        audit_record(
+            action=AuditAction.CREATE,
+            actor=actor,
+            obj=record,
+            summary=f"Service judgement: {judgement} for service {service.pk}",
+        )
+    return record

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from teamaround.commissioning.views import envelope, needs
+from teamaround.commissioning.views import envelope, impact, needs
 
 app_name = "commissioning"
 
@@ -11,4 +11,6 @@ urlpatterns = [
     path("resource-envelope/by-<slug:by>.csv", envelope.envelope_csv, name="envelope-csv"),
     path("resource-envelope/spend/", envelope.spend_record, name="spend-record"),
     path("resource-envelope/import/", envelope.spend_import, name="spend-import"),
+    path("services/", impact.impact_list, name="impact-list"),
+    path("services/<uuid:pk>/", impact.impact, name="impact"),
 ]

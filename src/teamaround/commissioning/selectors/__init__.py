@@ -8,6 +8,12 @@ from teamaround.commissioning.selectors.envelope import (
     priority_areas,
     spend_entries,
 )
+from teamaround.commissioning.selectors.impact import (
+    Impact,
+    impact_services,
+    service_for_impact,
+    service_impact,
+)
 from teamaround.commissioning.selectors.needs import (
     Area,
     NeedsAnalysis,
@@ -19,6 +25,10 @@ from teamaround.commissioning.selectors.needs import (
 )
 
 __all__ = [
+    "Impact",
+    "impact_services",
+    "service_for_impact",
+    "service_impact",
     "agencies_for_spend",
     "current_financial_year",
     "Area",
