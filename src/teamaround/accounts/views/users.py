@@ -1,7 +1,6 @@
 """Staff accounts, for administrators: create, change roles and team, deactivate, API tokens."""
 
 from django.conf import settings
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
@@ -12,7 +11,6 @@ from teamaround.accounts import selectors, services
 from teamaround.accounts.forms import ReasonForm, UserForm
 from teamaround.accounts.roles import ROLE_DESCRIPTIONS, Role
 from teamaround.core.access import require
-from teamaround.core.errors import DomainError
 from teamaround.core.views.forms import submit
 
 
@@ -121,10 +119,10 @@ def user_token(request, user_id):
     staff = selectors.user_get(actor=request.user, user_id=user_id)
     token = None
     if request.method == "POST":
-        try:
-            token = services.api_token_issue(actor=request.user, user=staff)
-        except DomainError as error:
-            messages.error(request, error.message)
+        token = submit(
+            request, None, lambda data: services.api_token_issue(actor=request.user, user=staff)
+        )
+        if token is None:
             return redirect("accounts:user-detail", staff.pk)
     context = {"staff": staff, "token": token, "days": settings.TEAMAROUND_API_TOKEN_DAYS}
     response = render(request, "accounts/user_token.html", context)

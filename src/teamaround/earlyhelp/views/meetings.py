@@ -4,9 +4,10 @@ a new action, and a score per need agreed with the family."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from teamaround.core.models import NeedDomain
-from teamaround.core.views.forms import attempt
+from teamaround.core.views.forms import submit
 from teamaround.earlyhelp import forms, selectors, services
 from teamaround.earlyhelp.models import AssessedNeed, EarlyHelpPlan, NeedScore
 from teamaround.earlyhelp.services.plan import plan_actions
@@ -51,22 +52,23 @@ def meeting_new(request, episode_id):
         ),
         actions=[a for a in plan_actions(plan) if a.is_open],
     )
-    if request.method == "POST" and form.is_valid():
-        meeting = attempt(
-            form,
-            lambda: services.taf_meeting_record(
-                actor=request.user,
-                episode=episode,
-                held_on=form.cleaned_data["held_on"],
-                family_views=form.cleaned_data["family_views"],
-                attendance=form.attendance(),
-                progress=form.progress(),
-                scores=form.scores(),
-                new_actions=form.new_actions(lookup),
-            ),
-            rename=_rename,
-        )
-        if meeting:
-            messages.success(request, "The TAF meeting is recorded.")
-            return redirect("earlyhelp:episode", episode.pk)
-    return render(request, "earlyhelp/meeting_form.html", {"episode": episode, "form": form})
+    done = submit(
+        request,
+        form,
+        lambda data: services.taf_meeting_record(
+            actor=request.user,
+            episode=episode,
+            held_on=data["held_on"],
+            family_views=data["family_views"],
+            attendance=form.attendance(),
+            progress=form.progress(),
+            scores=form.scores(),
+            new_actions=form.new_actions(lookup),
+        ),
+        rename=_rename,
+        redirect_to=reverse("earlyhelp:episode", args=[episode.pk]),
+        success="The TAF meeting is recorded.",
+    )
+    return done or render(
+        request, "earlyhelp/meeting_form.html", {"episode": episode, "form": form}
+    )

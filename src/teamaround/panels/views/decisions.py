@@ -1,16 +1,16 @@
 """Recording a decision on a case (the form for the panel's kinds of decision) and reviewing a
 package of support whose review date has come."""
 
-from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 
 from teamaround.core.access import require
-from teamaround.core.views.forms import attempt
+from teamaround.core.views.forms import submit
 from teamaround.directory.selectors import publicly_visible
 from teamaround.panels import selectors, services
 from teamaround.panels.forms import DecisionForm, PackageReviewForm
@@ -61,23 +61,23 @@ def decision_record(request, item_id):
         restricted=panel.restricted,
         services=_services(panel),
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        decision = attempt(
-            form,
-            lambda: services.panel_decision_record(
-                actor=request.user,
-                item=item,
-                kind=kind,
-                summary=data["summary"],
-                lead_professional=data.get("lead_professional"),
-                details=form.details(kind),
-                actions=form.actions(),
-            ),
-        )
-        if decision:
-            messages.success(request, "The decision has been recorded.")
-            return redirect("panels:meeting-detail", item.meeting_id)
+    done = submit(
+        request,
+        form,
+        lambda data: services.panel_decision_record(
+            actor=request.user,
+            item=item,
+            kind=kind,
+            summary=data["summary"],
+            lead_professional=data.get("lead_professional"),
+            details=form.details(kind),
+            actions=form.actions(),
+        ),
+        redirect_to=reverse("panels:meeting-detail", args=[item.meeting_id]),
+        success="The decision has been recorded.",
+    )
+    if done:
+        return done
     choices = [(k, DecisionKind(k).label) for k in kinds]
     return render(
         request,
@@ -96,21 +96,20 @@ def decision_record(request, item_id):
 def package_review(request, item_id):
     item = _item(request, item_id, ItemKind.PACKAGE_REVIEW)
     form = PackageReviewForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        if attempt(
-            form,
-            lambda: services.package_review_record(
-                actor=request.user,
-                package=item.package,
-                meeting=item.meeting,
-                delivering=data["delivering"],
-                outcome=data["outcome"],
-                notes=data["notes"],
-                reviewed_on=timezone.localdate(),
-                next_review_on=data["next_review_on"],
-            ),
-        ):
-            messages.success(request, "The package review has been recorded.")
-            return redirect("panels:meeting-detail", item.meeting_id)
-    return render(request, "panels/package_review_form.html", {"form": form, "item": item})
+    done = submit(
+        request,
+        form,
+        lambda data: services.package_review_record(
+            actor=request.user,
+            package=item.package,
+            meeting=item.meeting,
+            delivering=data["delivering"],
+            outcome=data["outcome"],
+            notes=data["notes"],
+            reviewed_on=timezone.localdate(),
+            next_review_on=data["next_review_on"],
+        ),
+        redirect_to=reverse("panels:meeting-detail", args=[item.meeting_id]),
+        success="The package review has been recorded.",
+    )
+    return done or render(request, "panels/package_review_form.html", {"form": form, "item": item})
