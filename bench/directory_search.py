@@ -264,7 +264,7 @@ def main() -> int:
         started = time.perf_counter()
         response = client.get(
             "/services/oruk/services?"
-            + urlencode({"search": s.keyword, "postcode": s.postcode, "per_page": 20})
+            + urlencode(_given({"search": s.keyword, "postcode": s.postcode, "per_page": 20}))
         )
         feed_timings.append(time.perf_counter() - started)
         assert response.status_code == 200, response.status_code
@@ -278,6 +278,11 @@ def main() -> int:
     verdict = "meets" if export_seconds < 10 and export_mb < 300 else "MISSES"
     print(f"Target NDJSON export < 10 s and < 300 MB: {verdict} the target")
     return 0
+
+
+def _given(query: dict) -> dict:
+    """The ORUK API refuses a typed parameter given empty: leave out what was not chosen."""
+    return {name: value for name, value in query.items() if value not in ("", None)}
 
 
 def oruk_combined(client, rng: random.Random, postcodes: list[str], count: int) -> float:

@@ -111,3 +111,33 @@ def built_once(build: Callable[[], object]):
             transaction.set_rollback(True)
 
     return world
+
+
+def page_allowed(user, url: str, data: dict | None = None) -> bool:
+    """GET `url` (or POST `data` to it) as `user`, signed in by session (anonymous as is).
+
+    A GET is allowed on a 200, a POST on a redirect that is not to sign in (the change was
+    made). A refusal is a 403, a 404, or an anonymous user sent to sign in. Anything else fails
+    the cell: a 500, a form shown again with errors, or a redirect anywhere else is neither an
+    answer nor a refusal."""
+    from django.conf import settings
+    from django.shortcuts import resolve_url
+    from django.test import Client
+
+    client = Client()
+    if user.is_authenticated:
+        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    method = "GET" if data is None else "POST"
+    response = client.get(url) if data is None else client.post(url, data)
+    if response.status_code in (403, 404):
+        return False
+    sign_in = resolve_url(settings.LOGIN_URL)
+    if response.status_code == 302 and not user.is_authenticated:
+        assert response.url.startswith(sign_in), f"{method} {url} sent {user} to {response.url}"
+        return False
+    if method == "GET" and response.status_code == 200:
+        return True
+    if method == "POST" and response.status_code == 302:
+        assert not response.url.startswith(sign_in), f"POST {url} sent {user} to sign in"
+        return True
+    raise AssertionError(f"{method} {url} as {user} answered {response.status_code}")

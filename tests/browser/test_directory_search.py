@@ -91,7 +91,15 @@ def test_a_parent_finds_help_for_a_childs_anxiety_near_them(page, live_server):
     expect(page.get_by_role("heading", level=1)).to_have_text("Little Worries Group")
     expect(page.get_by_text("01245 000000")).to_be_visible()
     expect(page.get_by_text("Call the intake line.")).to_have_count(0)
+    expect(page.get_by_role("link", name="Ask for help")).to_be_visible()
     assert_accessible(page)
+
+    # Back to the same results (the search kept), which also offer Ask for help.
+    page.get_by_role("link", name="Back to your search results").click()
+    expect(page.get_by_role("heading", name="2 services found")).to_be_visible()
+    expect(page.get_by_label("Postcode")).to_have_value("CM1 1QH")
+    page.get_by_role("link", name="Ask for help").click()
+    expect(page).to_have_url(f"{live_server.url}/ask-for-help/")
 
 
 def test_a_practitioner_refers_a_family_to_a_service(page, live_server):

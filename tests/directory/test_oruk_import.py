@@ -153,3 +153,30 @@ def test_the_upload_page_lists_the_problems(essex, signed_in, make_user):
     )
     assert b"There is a problem" in response.content
     assert b"Nothing was imported" in response.content and b"[0].id" in response.content
+
+
+def test_values_too_long_to_keep_are_reported_never_cut(essex, oruk_feed):
+    bad = copy.deepcopy(oruk_feed)
+    bad["services"][0]["name"] = "N" * 201
+    bad["services"][1]["email"] = "a" * 250 + "@x.org"
+    location = bad["services"][0]["service_at_locations"][0]["location"]
+    location.setdefault("addresses", [{}])[0]["postal_code"] = "CO1 1AA EXTRA"
+    bad["organizations"][0]["name"] = "O" * 300
+    with pytest.raises(FeedRejected) as caught:
+        oruk_feed_import(actor=SYSTEM, feed=bad)
+    found = {str(problem) for problem in caught.value.problems}
+    assert any(p.startswith("services[0].name: is 201 characters long") for p in found), found
+    assert any(p.startswith("services[1].email: is 256 characters long") for p in found)
+    assert any(
+        p.startswith("services[0].service_at_locations[0].location.addresses[0].postal_code: is 13")
+        for p in found
+    )
+    assert any(p.startswith("organizations[0].name: is 300 characters long") for p in found)
+    assert counts() == dict.fromkeys(counts(), 0)
+
+
+def test_values_exactly_as_long_as_we_keep_are_imported_whole(essex, oruk_feed):
+    feed = copy.deepcopy(oruk_feed)
+    feed["services"][0]["name"] = "N" * 200
+    oruk_feed_import(actor=SYSTEM, feed=feed)
+    assert Service.objects.filter(name="N" * 200).exists()

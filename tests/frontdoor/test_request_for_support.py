@@ -126,7 +126,9 @@ def test_the_form_finds_a_known_child_and_sends_the_request(
         "tried": "Meetings with dad.",
         "level_suggested": level(2).pk,
         "consent": "yes",
+        "version": draft.version,  # the page carries the version of the draft it showed
     }
+    assert f'name="version" value="{draft.version}"' in response.content.decode()
     response = client.post(reverse("frontdoor:request-edit", args=[draft.pk]), data)
     assert response.status_code == 302
     draft.refresh_from_db()

@@ -3,7 +3,8 @@
 selector use those same filters, so a list and a single record never disagree.
 
 - Change: members of the lead professional's team, and current members of the Team Around the
-  Family. A practitioner removed from the TAF loses access the moment they leave.
+  Family, who hold a role that records casework (people's RECORDING_ROLES). A practitioner
+  removed from the TAF loses access the moment they leave.
 - Read: those, plus team managers of those teams, plus county-wide roles (Hub, social workers).
 - A closed episode is changed by nobody until it is reopened (services refuse it).
 """
@@ -17,6 +18,7 @@ from teamaround.accounts.models import AgencyKind
 from teamaround.accounts.permissions import is_staff_member, is_team_manager
 from teamaround.accounts.roles import COUNTY_WIDE_ROLES, Role
 from teamaround.core.access import is_system
+from teamaround.people.permissions import RECORDING_ROLES
 
 NOTHING = Q(pk__in=[])
 CASEWORK_ROLES = (
@@ -35,23 +37,31 @@ def _current_taf(**where):
     return TafMember.objects.filter(left_at__isnull=True, archived_at__isnull=True, **where)
 
 
-def episode_edit_filter(actor) -> Q:
-    """Q on Episode: the episodes `actor` may change."""
-    if is_system(actor):
-        return Q()
-    if not is_staff_member(actor):
-        return NOTHING
+def _works_on(actor) -> Q:
+    """Q on Episode: the lead professional's team's episodes and those whose TAF `actor` is in."""
     allowed = Q(pk__in=_current_taf(practitioner_id=actor.pk).values("episode_id"))
     if actor.team_id:
         allowed |= Q(lead_team_id=actor.team_id)
     return allowed
 
 
+def episode_edit_filter(actor) -> Q:
+    """Q on Episode: the episodes `actor` may change (the roles that record casework, as for
+    a person's record: not commissioners, analysts, administrators, panel chairs or IG)."""
+    if is_system(actor):
+        return Q()
+    if not (is_staff_member(actor) and actor.has_role(*RECORDING_ROLES)):
+        return NOTHING
+    return _works_on(actor)
+
+
 def episode_filter(actor) -> Q:
     """Q on Episode: the episodes `actor` may read."""
     if is_system(actor) or (is_staff_member(actor) and actor.has_role(*COUNTY_WIDE_ROLES)):
         return Q()
-    allowed = episode_edit_filter(actor)
+    if not is_staff_member(actor):
+        return NOTHING
+    allowed = _works_on(actor)
     if allowed != NOTHING and actor.team_id and actor.has_role(Role.TEAM_MANAGER):
         allowed |= Q(pk__in=_current_taf(team_id=actor.team_id).values("episode_id"))
     return allowed

@@ -24,6 +24,11 @@ urlpatterns = [
     ),
     path("requests/<uuid:request_id>/review/", screening.review, name="request-review"),
     path("requests/<uuid:request_id>/decide/", screening.decide, name="request-decide"),
+    path(
+        "requests/<uuid:request_id>/decision/correct/",
+        screening.decision_correct,
+        name="decision-correct",
+    ),
     path("queue/", screening.queue, name="queue"),
     path("consultations/new/", requests.consultation_new, name="consultation-new"),
     path("hand-overs/", requests.hand_overs, name="hand-overs"),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django import forms
 
+from teamaround.core.forms import VersionField
 from teamaround.people.models import (
     DateOfBirthKind,
     Ethnicity,
@@ -102,6 +103,33 @@ class PersonForm(forms.Form):
         return values
 
 
+class PersonChangeForm(PersonForm):
+    """A person's own details, from the version read (identifiers, names and addresses are
+    added on their own pages, and family roles on the family's)."""
+
+    nhs_number = upn = line_1 = town = postcode = role = None
+    version = VersionField()
+
+    FIELDS = (
+        "forenames",
+        "surname",
+        "date_of_birth",
+        "date_of_birth_kind",
+        "sex",
+        "gender",
+        "ethnicity",
+        "first_language",
+        "interpreter_needed",
+        "disability",
+        "phone",
+        "email",
+    )
+
+    @classmethod
+    def initial_for(cls, person) -> dict:
+        return {name: getattr(person, name) for name in cls.FIELDS} | {"version": person.version}
+
+
 class NameForm(forms.Form):
     kind = forms.ChoiceField(
         label="Kind of name",
@@ -125,6 +153,14 @@ class FamilyForm(forms.Form):
     name = forms.CharField(
         label="Family name", max_length=150, help_text="For example, the Smith household"
     )
+
+
+class FamilyChangeForm(FamilyForm):
+    version = VersionField()
+
+    @classmethod
+    def initial_for(cls, family) -> dict:
+        return {"name": family.name, "version": family.version}
 
 
 class RelationshipForm(forms.Form):

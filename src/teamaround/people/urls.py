@@ -8,6 +8,7 @@ urlpatterns = [
     path("", search.known_child_search, name="search"),
     path("new/", persons.person_create, name="person-create"),
     path("persons/<uuid:person_id>/", persons.person_detail, name="person-detail"),
+    path("persons/<uuid:person_id>/edit/", persons.person_edit, name="person-edit"),
     path("persons/<uuid:person_id>/names/new/", persons.person_name_add, name="person-name-add"),
     path(
         "persons/<uuid:person_id>/addresses/new/",
@@ -18,6 +19,7 @@ urlpatterns = [
     path("persons/<uuid:person_id>/merge/", merge.person_merge, name="person-merge"),
     path("merges/<uuid:merge_id>/undo/", merge.person_merge_undo, name="merge-undo"),
     path("families/<uuid:family_id>/", families.family_detail, name="family-detail"),
+    path("families/<uuid:family_id>/edit/", families.family_edit, name="family-edit"),
     path(
         "families/<uuid:family_id>/break-glass/",
         persons.family_break_glass,

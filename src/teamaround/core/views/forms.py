@@ -30,7 +30,7 @@ from typing import Any
 from django.contrib import messages
 from django.shortcuts import redirect
 
-from teamaround.core.errors import DomainError, ValidationFailed, apply_to_form
+from teamaround.core.errors import DomainError, StaleVersion, ValidationFailed, apply_to_form
 
 
 def submit(
@@ -76,7 +76,7 @@ def _refused(request, form, error: DomainError, rename: Callable[[str], str] | N
     if form is None:
         messages.error(request, error.message)
         return
-    if rename:
+    if rename and not isinstance(error, StaleVersion):  # a conflict stays one
         renamed: dict[str, list[str]] = {}
         for field, problems in error.errors.items():
             renamed.setdefault(rename(field), []).extend(problems)

@@ -7,7 +7,8 @@ these (`{"contents": [...]}`), a list, NDJSON (one record a line), or a bundle
 
 The whole document is checked first against the profile's own JSON schemas, then for what a
 schema cannot see (duplicate ids, organisations or terms that are neither in the feed nor
-imported before from the same source, impossible age ranges, links that are not http(s)).
+imported before from the same source, impossible age ranges, links that are not http(s),
+values longer than we can store: never silently cut).
 Every problem is reported, each with its path; a document with any problem is rejected whole
 and nothing is written. A good one is written in one transaction, namespaced by its source.
 """
@@ -30,6 +31,7 @@ from teamaround.directory.models import Organisation, TaxonomyTerm
 from teamaround.directory.oruk.feed_checks import (
     Problem,
     coordinate_problems,
+    length_problems,
     link_problems,
     schema_problems,
 )
@@ -152,6 +154,7 @@ def _add(feed: Feed, record, where: str, expected: str | None = None) -> None:
         )
         return
     problems = schema_problems(where, record, kind) + link_problems(where, record)
+    problems += length_problems(where, record, kind)
     if kind == "service":
         problems += _value_problems(where, record)
     elif kind == "service_at_location" and isinstance(record.get("service"), dict):

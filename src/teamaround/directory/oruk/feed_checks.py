@@ -118,3 +118,60 @@ def coordinate_problems(where: str, location: dict) -> list[str]:
         if isinstance(value, int | float) and not -limit <= value <= limit:
             notes.append(f"{where}.{name} {value} is outside -{limit}..{limit}; not stored")
     return notes
+
+
+# The longest value each field we store can hold. A longer one is a problem reported with its
+# path (the feed is refused), never silently cut: what we would publish again must be what the
+# publisher sent.
+_TERM = {"name": 200, "term": 120, "code": 120, "term_uri": 200}
+_ORGANISATION = {
+    "name": 200,
+    "email": 254,
+    "website": 200,
+    "organization_identifiers": [{"identifier_scheme": 20, "identifier": 40}],
+}
+_LOCATION = {"name": 200, "addresses": [{"address_1": 200, "city": 100, "postal_code": 10}]}
+_SERVICE = {
+    "name": 200,
+    "url": 200,
+    "email": 254,
+    "organization": _ORGANISATION,
+    "cost_options": [{"option": 200, "amount_description": 200}],
+    "contacts": [{"name": 200, "title": 200}],
+    "schedules": [{"byday": 20, "description": 200}],
+    "service_at_locations": [{"location": _LOCATION}],
+    "attributes": [{"taxonomy_term": _TERM}],
+}
+STORED_LENGTHS = {
+    "service": _SERVICE,
+    "organization": _ORGANISATION,
+    "service_at_location": {"location": _LOCATION, "service": _SERVICE},
+    "taxonomy": {"name": 200, "uri": 200, "version": 40, "taxonomy_terms": [_TERM]},
+    "taxonomy_term": _TERM,
+}
+
+
+def length_problems(where: str, record, kind: str) -> list[Problem]:
+    return _too_long(where, record, STORED_LENGTHS.get(kind, {}))
+
+
+def _too_long(where: str, record, limits) -> list[Problem]:
+    problems = []
+    if isinstance(limits, list) and isinstance(record, list):
+        for i, item in enumerate(record):
+            problems += _too_long(f"{where}[{i}]", item, limits[0])
+    elif isinstance(limits, dict) and isinstance(record, dict):
+        for key, limit in limits.items():
+            value = record.get(key)
+            if isinstance(limit, int):
+                if isinstance(value, str) and len(value) > limit:
+                    problems.append(
+                        Problem(
+                            f"{where}.{key}",
+                            f"is {len(value)} characters long; we can keep at most {limit} "
+                            "(shorten it at the source: it would not be cut here)",
+                        )
+                    )
+            else:
+                problems += _too_long(f"{where}.{key}", value, limit)
+    return problems

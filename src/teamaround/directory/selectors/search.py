@@ -1,8 +1,9 @@
 """The public search: by need or keyword, postcode or district, age, cost and level of need.
 
-One function serves the public page, practitioners' page and the Open Referral feed, so what a
-family finds and what an aggregator reads are the same list. With a postcode, results are the
-services covering its district, nearest first (services without a place to visit come last).
+One function serves the public page and practitioners' page. Results are ranked by how well a
+service meets what was asked (see `relevance`), then by distance from the postcode given
+(services without a place to visit come last among equals), then free before paid, then name.
+Every filter and the ranking are SQL: a page reads only its own rows.
 """
 
 from __future__ import annotations
@@ -11,9 +12,23 @@ import uuid
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
-from django.db.models import F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+from django.db.models.lookups import Exact, LessThanOrEqual
 
-from teamaround.core.models import District
+from teamaround.core.models import District, NeedDomain, WindscreenLevel
 from teamaround.core.selectors import district_for_postcode
 from teamaround.directory import geo
 from teamaround.directory.models import Service, ServiceAtLocation
@@ -57,15 +72,23 @@ def service_search(search: ServiceSearch, services: QuerySet[Service] | None = N
     return SearchResult(page=page, district=district, centroid=centroid, problems=problems)
 
 
+MAX_WORDS = 8
+
+
+def keywords(text: str) -> list[str]:
+    return [word[:100] for word in text.lower().split()[:MAX_WORDS]]
+
+
 def matching_services(search: ServiceSearch, services: QuerySet[Service] | None = None):
-    """The filtered, ordered queryset behind a search, with the place it was centred on."""
+    """The filtered, ranked queryset behind a search, with the place it was centred on."""
     services = publicly_visible(services)
     problems: dict[str, str] = {}
+    words = keywords(search.keyword)
     if search.need:
         services = services.filter(needs_met__code=search.need)
     if search.level:
         services = services.filter(levels__number=search.level)
-    for word in search.keyword.lower().split()[:8]:
+    for word in words:
         services = services.filter(search_text__contains=word)
     if search.age is not None:
         services = services.filter(
@@ -79,6 +102,8 @@ def matching_services(search: ServiceSearch, services: QuerySet[Service] | None 
     district, centroid = _place(search, problems)
     if district is not None:
         services = services.filter(districts=district)
+    services = services.annotate(relevance=relevance(search, words))
+    order = [F("relevance").desc()]
     if centroid is not None:
         nearest = (
             ServiceAtLocation.objects.filter(
@@ -90,15 +115,76 @@ def matching_services(search: ServiceSearch, services: QuerySet[Service] | None 
             .order_by("d2")
             .values("d2")[:1]
         )
-        services = services.annotate(nearest=Subquery(nearest)).order_by(
-            F("nearest").asc(nulls_last=True), "name", "id"
-        )
+        services = services.annotate(nearest=Subquery(nearest))
+        order.append(F("nearest").asc(nulls_last=True))
         if search.within_miles is not None:
             limit = (search.within_miles / geo.MILES_PER_DEGREE) ** 2
             services = services.filter(nearest__lte=limit)
-    else:
-        services = services.order_by("name", "id")
+    services = services.order_by(*order, F("is_free").desc(), "name", "id")
     return services, district, centroid, problems
+
+
+# How much each kind of match counts. A word in the name says more than one in the description;
+# a word naming one of the service's areas of need (its taxonomy) sits between the two.
+WHOLE_PHRASE_IN_NAME = 6
+WORD_IN_NAME = 4
+WORD_IN_TAXONOMY = 2
+WORD_IN_DESCRIPTION = 1
+FOCUSED = 2  # a service for the need (or level) asked and little else: a specialist
+
+
+def relevance(search: ServiceSearch, words: list[str]):
+    """How well a service meets what was asked, as one SQL expression (higher is better).
+
+    Every service listed already matches every filter; this orders them: the keyword's words
+    in the name (the whole phrase counting most) over the taxonomy (the names of the needs it
+    meets) over the description; and, when a need or level was asked, a service that meets
+    that need (or works at that level) and few others over a generalist that lists them all.
+    Nothing about cost counts, so free services are never pushed below paid ones.
+    """
+    score = Value(0, output_field=IntegerField())
+
+    def points(condition, value):
+        return Case(
+            When(condition, then=Value(value)), default=Value(0), output_field=IntegerField()
+        )
+
+    if len(words) > 1:
+        score += points(Q(name__icontains=" ".join(words)), WHOLE_PHRASE_IN_NAME)
+    for word in words:
+        score += points(Q(name__icontains=word), WORD_IN_NAME)
+        score += points(Q(description__icontains=word), WORD_IN_DESCRIPTION)
+        needs = NeedDomain.objects.filter(Q(name__icontains=word) | Q(code__icontains=word))
+        named = Service.needs_met.through.objects.filter(
+            service_id=OuterRef("pk"), needdomain__in=needs
+        )
+        score += points(Exists(named), WORD_IN_TAXONOMY)
+    if search.need:
+        score += _focus(Service.needs_met.through, NeedDomain)
+    if search.level:
+        score += _focus(Service.levels.through, WindscreenLevel)
+    return score
+
+
+def _focus(through, model):
+    """FOCUSED points for a service with only one term of the kind asked (a need, a level),
+    half as many for two: a specialist over a generalist."""
+    column = f"{model._meta.model_name}_id"
+    terms = Subquery(
+        through.objects.filter(service_id=OuterRef("pk"))
+        .order_by()
+        .values("service_id")
+        .annotate(n=Count(column))
+        .values("n")[:1],
+        output_field=IntegerField(),
+    )
+    terms = Coalesce(terms, Value(0))
+    return Case(
+        When(LessThanOrEqual(terms, 1), then=Value(FOCUSED)),
+        When(Exact(terms, 2), then=Value(FOCUSED // 2)),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
 
 
 def _place(search: ServiceSearch, problems: dict[str, str]):

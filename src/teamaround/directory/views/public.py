@@ -3,7 +3,9 @@ also see the professional-only details and can refer a family."""
 
 from __future__ import annotations
 
+from django.http import QueryDict
 from django.shortcuts import render
+from django.urls import reverse
 
 from teamaround.core.ratelimits import ALL, limited
 from teamaround.directory import selectors
@@ -42,8 +44,29 @@ def search(request):
             "result": result,
             "page": result.page if result else None,
             "query": query.urlencode(),
+            "search_query": kept_search(request.GET),
         },
     )
+
+
+SEARCH_KEYS = (*SearchForm.base_fields, "page")
+
+
+def kept_search(query: QueryDict) -> str:
+    """The search a results page was for, as a query string of the search's own fields only
+    (whatever else is sent is dropped), so a service page can link back to those results."""
+    kept = QueryDict(mutable=True)
+    for key in SEARCH_KEYS:
+        for value in query.getlist(key)[:1]:
+            if value.strip():
+                kept[key] = value[:100]
+    return kept.urlencode()
+
+
+def back_to_search(request) -> str:
+    search = kept_search(QueryDict(request.GET.get("search", "")))
+    url = reverse("directory:search")
+    return f"{url}?{search}" if search else url
 
 
 @limited("directory", per="user", method=ALL)
@@ -62,5 +85,7 @@ def service_detail(request, service_id):
             "uptake": selectors.service_uptake(service) if professional else None,
             "opening_times": [(row.days_label(), row) for row in service.schedules.all()],
             "review_state": review_state(service),
+            "back_url": back_to_search(request),
+            "from_search": bool(request.GET.get("search")),
         },
     )

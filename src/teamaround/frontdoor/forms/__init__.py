@@ -9,6 +9,7 @@ from teamaround.frontdoor.forms.requests import (
 from teamaround.frontdoor.forms.screening import (
     AssignForm,
     ChecksForm,
+    DecisionCorrectionForm,
     DecisionForm,
     PartnerInformationForm,
     QueueFilterForm,
@@ -20,6 +21,7 @@ __all__ = [
     "ChecksForm",
     "ConsultationForm",
     "ConversationForm",
+    "DecisionCorrectionForm",
     "DecisionForm",
     "FlowForm",
     "PartnerInformationForm",

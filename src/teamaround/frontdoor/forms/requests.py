@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django import forms
 
+from teamaround.core.forms import VersionField
 from teamaround.core.models import WindscreenLevel
 from teamaround.frontdoor.models import Consent, ConsultationTopic, PublicRelationship
 from teamaround.frontdoor.services.requests import DRAFT_FIELDS
@@ -72,8 +73,20 @@ class RequestForm(ChildFields):
         help_text="A safeguarding concern needs no consent.",
     )
 
+    # The version of the draft read: required when changing one (`draft=`), absent at first.
+    version = VersionField(required=False)
+
+    def __init__(self, *args, draft=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].required = draft is not None
+
     def values(self) -> dict:
         return {name: self.cleaned_data.get(name) for name in REQUEST_FIELDS}
+
+    def saved_as(self, draft) -> None:
+        """The page is shown again after saving: its next save starts from this version."""
+        self.data = self.data.copy()
+        self.data[self.add_prefix("version")] = str(draft.version)
 
 
 class PublicRequestForm(ChildFields):

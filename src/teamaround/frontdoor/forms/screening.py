@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
+from teamaround.core.forms import VersionField
 from teamaround.core.models import WindscreenLevel
 from teamaround.frontdoor.forms.requests import LevelChoice
 from teamaround.frontdoor.models import DecisionRoute, RequestSource
@@ -123,3 +124,29 @@ class DecisionForm(forms.Form):
         self.fields["named_services"].choices = list(services)
         self.fields["lead_professional"].queryset = lead_professionals
         self.fields["receiving_team"].queryset = teams
+
+
+class DecisionCorrectionForm(forms.Form):
+    """Correcting the wording of a decision, from the version read."""
+
+    rationale = forms.CharField(
+        label="Why this level applies", required=False, widget=forms.Textarea(attrs={"rows": 5})
+    )
+    outcome_message = forms.CharField(
+        label="Message to the referrer", required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    reason = forms.CharField(
+        label="What was wrong, and why it is being corrected",
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    version = VersionField()
+
+    @classmethod
+    def initial_for(cls, decision) -> dict:
+        return {
+            "rationale": decision.rationale,
+            "outcome_message": decision.outcome_message,
+            "version": decision.version,
+        }

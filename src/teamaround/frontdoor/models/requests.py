@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from teamaround.core.models import TrackedModel
+from teamaround.core.models import TrackedModel, Versioned
 from teamaround.frontdoor.models.choices import (
     Consent,
     PublicRelationship,
@@ -22,7 +22,7 @@ from teamaround.frontdoor.models.choices import (
 )
 
 
-class RequestForSupport(TrackedModel):
+class RequestForSupport(Versioned, TrackedModel):
     reference = models.CharField(max_length=12, unique=True)
     source = models.CharField(max_length=20, choices=RequestSource.choices)
     status = models.CharField(

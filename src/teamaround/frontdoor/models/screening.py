@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from teamaround.core.models import TrackedModel
+from teamaround.core.models import TrackedModel, Versioned
 from teamaround.frontdoor.models.choices import DecisionRoute, HandOverKind, HandOverStatus
 from teamaround.frontdoor.models.requests import RequestForSupport
 
@@ -45,7 +45,7 @@ class PartnerInformation(TrackedModel):
         ordering = ["created_at"]
 
 
-class HubDecision(TrackedModel):
+class HubDecision(Versioned, TrackedModel):
     """The Hub's decision on a request: the level, why, the route and who takes it on. A later
     decision (a level 4 escalation) supersedes an earlier one; both are kept."""
 

@@ -1,7 +1,11 @@
 """Use-cases of the Hub: the only writers of the frontdoor app's tables."""
 
 from teamaround.frontdoor.services.consultations import consultation_record
-from teamaround.frontdoor.services.decisions import hand_over_accept, hub_decision_record
+from teamaround.frontdoor.services.decisions import (
+    hand_over_accept,
+    hub_decision_correct,
+    hub_decision_record,
+)
 from teamaround.frontdoor.services.missing import (
     AlreadyImported,
     FileRejected,
@@ -34,6 +38,7 @@ __all__ = [
     "FileRejected",
     "consultation_record",
     "hand_over_accept",
+    "hub_decision_correct",
     "hub_decision_record",
     "missing_import_accept",
     "missing_import_run",

@@ -4,10 +4,11 @@ the family, so it can see the record). A level 4 decision may be made from any s
 
 from __future__ import annotations
 
+from django.db import transaction
 from django.utils import timezone
 
 from teamaround.accounts.models import AgencyKind
-from teamaround.core.access import actor_user, is_system, on_behalf_of, use_case
+from teamaround.core.access import actor_user, is_system, on_behalf_of, require, use_case
 from teamaround.core.audit import audit_record
 from teamaround.core.errors import Conflict, ValidationFailed
 from teamaround.core.models import AuditAction, WindscreenLevel
@@ -25,6 +26,7 @@ from teamaround.frontdoor.models import (
     RequestSource,
 )
 from teamaround.frontdoor.permissions import is_hub_social_worker
+from teamaround.frontdoor.services import sharing
 from teamaround.frontdoor.services.lifecycle import apply_event
 from teamaround.frontdoor.services.screening import run_checks
 from teamaround.people import services as people_services
@@ -58,30 +60,42 @@ def hub_decision_record(
     outcome_message: str = "",
     when=None,
 ) -> HubDecision:
-    with use_case(actor, "frontdoor.decide", request, what="decide a request"):
-        level_4 = level is not None and level.number == 4
-        # Only what the chosen route uses is kept with the decision.
-        if route != Route.TEAM_AROUND_FAMILY:
-            lead_professional = None
-        if route != Route.FAMILY_SOLUTIONS:
-            family_agreement = False
-        if route not in (Route.FAMILY_SOLUTIONS, Route.SOCIAL_CARE):
-            receiving_team = None
-        if route != Route.ADVICE_SIGNPOSTING:
-            named_services, other_services = (), ""
-        named = adapters.directory_named(named_services)
-        team = _check(
-            actor,
-            request,
-            level,
-            route,
-            rationale,
-            named,
-            other_services,
-            lead_professional,
-            family_agreement,
-            receiving_team,
-        )
+    require(actor, "frontdoor.decide", request, what="decide a request")
+    level_4 = level is not None and level.number == 4
+    # Only what the chosen route uses is kept with the decision.
+    if route != Route.TEAM_AROUND_FAMILY:
+        lead_professional = None
+    if route != Route.FAMILY_SOLUTIONS:
+        family_agreement = False
+    if route not in (Route.FAMILY_SOLUTIONS, Route.SOCIAL_CARE):
+        receiving_team = None
+    if route != Route.ADVICE_SIGNPOSTING:
+        named_services, other_services = (), ""
+    named = adapters.directory_named(named_services)
+    team = _check(
+        actor,
+        request,
+        level,
+        route,
+        rationale,
+        named,
+        other_services,
+        lead_professional,
+        family_agreement,
+        receiving_team,
+    )
+    # Before the transaction, so that a refusal stays in the disclosure ledger.
+    shares = sharing.hand_over_shares_check(
+        actor=actor,
+        request=request,
+        level=level,
+        route=route,
+        rationale=rationale,
+        lead_professional=lead_professional,
+        receiving_team=team,
+        family_agreement=family_agreement,
+    )
+    with transaction.atomic():
         if not level_4 and not hasattr(request, "checks"):
             run_checks(actor, request)
         moment = when or timezone.now()
@@ -111,7 +125,7 @@ def hub_decision_record(
             when=moment,
             summary=f"Level {level.number}: {decision.get_route_display()}",
         )
-        _hand_over(actor, request, decision)
+        sharing.hand_over_shares_record(shares, _hand_over(actor, request, decision))
         people_services.family_event_record(
             actor=on_behalf_of(actor),
             family=request.family,
@@ -129,6 +143,50 @@ def hub_decision_record(
             obj=decision,
             summary=f"Decided request {request.reference} at level {level.number}",
         )
+        return decision
+
+
+def hub_decision_correct(
+    *,
+    actor,
+    decision: HubDecision,
+    rationale: str,
+    outcome_message: str,
+    reason: str,
+    version: int | None = None,
+) -> HubDecision:
+    """Correct the wording of the Hub's latest decision on a request (why the level applies,
+    and what the referrer is told), saying why; the level and route stand (a different one is
+    a new decision). Starts from the version the editor read (None: as read here): if a
+    colleague corrected it meanwhile, nothing is written and StaleVersion carries both."""
+    request = decision.request
+    with use_case(actor, "frontdoor.decide", request, what="correct a decision"):
+        errors: dict[str, list[str]] = {}
+        rationale = (rationale or "").strip()
+        reason = (reason or "").strip()
+        if not rationale:
+            errors["rationale"] = ["Explain why this level applies."]
+        if not reason:
+            errors["reason"] = ["Say what was wrong and why it is being corrected."]
+        if errors:
+            raise ValidationFailed(errors)
+        latest = request.decisions.order_by("-decided_at").values_list("pk", flat=True).first()
+        if latest != decision.pk:
+            raise Conflict("A later decision replaced this one: correct that one instead.")
+        values = {"rationale": rationale}
+        values["outcome_message"] = (outcome_message or "").strip() or decision.outcome_message
+        changes = model_update(
+            decision, actor=actor, values=values, expected_version=version, what="decision"
+        )
+        if changes:
+            audit_record(
+                action=AuditAction.UPDATE,
+                actor=actor,
+                obj=decision,
+                summary=f"Corrected the decision on request {request.reference}",
+                changes={"fields": sorted(changes)},
+                reason=reason,
+            )
         return decision
 
 

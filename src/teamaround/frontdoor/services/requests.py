@@ -17,6 +17,7 @@ from teamaround.core.audit import audit_record
 from teamaround.core.errors import DomainError
 from teamaround.core.models import AuditAction
 from teamaround.core.selectors import district_for_postcode
+from teamaround.core.updates import version_claim
 from teamaround.frontdoor import adapters
 from teamaround.frontdoor.models import (
     RequestEventKind,
@@ -85,9 +86,15 @@ _NULLABLE = {"child_date_of_birth", "level_suggested", "person"}
 
 
 def request_for_support_save_draft(
-    *, actor, values: dict, request: RequestForSupport | None = None
+    *,
+    actor,
+    values: dict,
+    request: RequestForSupport | None = None,
+    version: int | None = None,
 ) -> RequestForSupport:
-    """Start or change a professional's draft. Nothing is required yet."""
+    """Start or change a professional's draft. Nothing is required yet. A change starts from
+    the version the editor read (None: as read here): if a colleague saved the draft since,
+    nothing is written and StaleVersion carries both versions."""
     if request is None:
         with use_case(actor, "frontdoor.send_request", what="start a request for support"):
             user = actor_user(actor)
@@ -113,6 +120,8 @@ def request_for_support_save_draft(
             )
             return request
     with use_case(actor, "frontdoor.change_draft", request, what="change a draft request"):
+        submitted = {name: value for name, value in values.items() if name in DRAFT_FIELDS}
+        version_claim(request, expected_version=version, submitted=submitted, what="draft request")
         _fill(request, values, DRAFT_FIELDS)
         apply_event(request, RequestEventKind.DRAFT_SAVED, actor=actor)
         return request

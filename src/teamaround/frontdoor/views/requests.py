@@ -52,7 +52,8 @@ def _request_form(request, rfs):
             if name not in {"person", "level_suggested"}
         }
         initial |= {"person": rfs.person_id, "level_suggested": rfs.level_suggested_id}
-    form = RequestForm(request.POST or None, initial=initial)
+        initial["version"] = rfs.version
+    form = RequestForm(request.POST or None, initial=initial, draft=rfs)
     results = None
     saved = submit(
         request,
@@ -60,6 +61,7 @@ def _request_form(request, rfs):
         lambda data: services.request_for_support_save_draft(
             actor=request.user,
             request=rfs,
+            version=data.get("version"),
             values=form.values()
             | {
                 "person": linkable_person(
@@ -73,6 +75,7 @@ def _request_form(request, rfs):
     )
     if saved is not None:
         rfs = saved
+        form.saved_as(rfs)
         action = request.POST.get("action", "draft")
         if action == "search":
             results = search_known_child(request, form)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -19,6 +20,7 @@ from teamaround.frontdoor import adapters, selectors, services
 from teamaround.frontdoor.forms import (
     AssignForm,
     ChecksForm,
+    DecisionCorrectionForm,
     DecisionForm,
     PartnerInformationForm,
     QueueFilterForm,
@@ -208,3 +210,26 @@ def decide(request, request_id):
     return done or render(
         request, "frontdoor/decide.html", {"form": form, "rfs": rfs, "routes": DecisionRoute}
     )
+
+
+@login_required
+def decision_correct(request, request_id):
+    """Correct the wording of the latest decision from the version read: if a colleague
+    corrected it meanwhile, both versions are shown and this editor's text is kept."""
+    rfs = selectors.request_get(actor=request.user, request_id=request_id, audit=False)
+    require(request.user, "frontdoor.decide", rfs, what="correct a decision")
+    decision = selectors.latest_decision(actor=request.user, request=rfs)
+    if decision is None:
+        raise Http404("This request has no decision to correct.")
+    form = DecisionCorrectionForm(
+        request.POST or None, initial=DecisionCorrectionForm.initial_for(decision)
+    )
+    done = submit(
+        request,
+        form,
+        lambda data: services.hub_decision_correct(actor=request.user, decision=decision, **data),
+        success="The decision has been corrected.",
+        redirect_to=reverse("frontdoor:request-detail", args=[rfs.pk]),
+    )
+    context = {"form": form, "rfs": rfs, "decision": decision}
+    return done or render(request, "frontdoor/decision_correct.html", context)

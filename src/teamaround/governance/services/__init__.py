@@ -11,6 +11,7 @@ from teamaround.governance.services.bases import basis_record, basis_withdraw, h
 from teamaround.governance.services.ledger import (
     ShareDecision,
     ShareRefused,
+    bases_recorded,
     basis_for,
     disclosure_record,
     share_authorise,
@@ -26,6 +27,7 @@ __all__ = [
     "access_request_export",
     "access_request_extend",
     "access_request_open",
+    "bases_recorded",
     "basis_for",
     "basis_record",
     "basis_withdraw",

@@ -99,6 +99,14 @@ def basis_for(
     )
 
 
+def bases_recorded(person, purpose: str) -> bool:
+    """Whether any basis (in force or not) was ever recorded for sharing `person`'s
+    information for `purpose`: an app that supplies a basis of its own (the family's
+    agreement given with a request) does so only the first time, so that a consent since
+    withdrawn or ended is never silently replaced."""
+    return SharingBasis.objects.filter(person=person, purpose=purpose, archived_at=None).exists()
+
+
 def _covers(basis: SharingBasis, recipient_agency, to_taf: bool) -> bool:
     if basis.scope == Scope.ANY_AGENCY:
         return True

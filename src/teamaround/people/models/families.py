@@ -6,12 +6,12 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from teamaround.core.models import TrackedModel
+from teamaround.core.models import TrackedModel, Versioned
 from teamaround.people.models.choices import MemberRole, RelationshipKind
 from teamaround.people.models.persons import Person
 
 
-class Family(TrackedModel):
+class Family(Versioned, TrackedModel):
     """A family or household. Its members change over time; the family record stays."""
 
     name = models.CharField(max_length=150, help_text="For example, the Smith household.")

@@ -8,7 +8,7 @@ from datetime import date
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from teamaround.core.models import District, TrackedModel
+from teamaround.core.models import District, TrackedModel, Versioned
 from teamaround.people.models.choices import (
     DateOfBirthKind,
     Ethnicity,
@@ -18,7 +18,7 @@ from teamaround.people.models.choices import (
 )
 
 
-class Person(TrackedModel):
+class Person(Versioned, TrackedModel):
     """One record per person. When two records turn out to be the same person, one is merged
     into the other: it keeps existing (pointing at the survivor) so the merge can be undone."""
 

@@ -6,6 +6,7 @@ from teamaround.people.services.families import (
     family_create,
     family_member_add,
     family_member_end,
+    family_update,
     relationship_record,
 )
 from teamaround.people.services.involvement import (
@@ -34,6 +35,7 @@ __all__ = [
     "family_events_record_batch",
     "family_member_add",
     "family_member_end",
+    "family_update",
     "involvement_close",
     "involvement_open",
     "person_address_add",

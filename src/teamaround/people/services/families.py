@@ -57,6 +57,24 @@ def family_create(*, actor, name: str, involve_my_team: bool = True) -> Family:
 
 
 @transaction.atomic
+def family_update(*, actor, family: Family, name: str, version: int | None = None) -> Family:
+    """Rename a family from the version the editor read (None: as read here); if someone
+    else saved it since, nothing is written (StaleVersion, both versions)."""
+    require(actor, "people.change_family", family, what="change a family")
+    name = (name or "").strip()
+    if not name:
+        raise DomainError("Enter a name for the family, like 'the Smith household'.", field="name")
+    if len(name) > 150:
+        raise DomainError("Enter a name of 150 characters or fewer.", field="name")
+    changes = model_update(
+        family, actor=actor, values={"name": name}, expected_version=version, what="family"
+    )
+    if changes:
+        audit(actor, family, AuditAction.UPDATE, "Renamed a family", changes={"fields": ["name"]})
+    return family
+
+
+@transaction.atomic
 def family_member_add(
     *, actor, family: Family, person: Person, role: str, started_on: date | None = None
 ) -> FamilyMembership:

@@ -136,7 +136,9 @@ def person_create(
 
 
 @transaction.atomic
-def person_update(*, actor, person: Person, **values) -> Person:
+def person_update(*, actor, person: Person, version: int | None = None, **values) -> Person:
+    """Change a person's details from the version the editor read (None: as read here); if
+    someone else saved the record since, nothing is written (StaleVersion, both versions)."""
     require(actor, "people.change_person", person, what="change a person's record")
     if person.merged_into_id:
         raise DomainError("This record was merged into another; change that one instead.")
@@ -144,7 +146,15 @@ def person_update(*, actor, person: Person, **values) -> Person:
     merged = {name: getattr(person, name) for name in PERSON_FIELDS} | values
     _check_person(checks, merged)
     checks.raise_if_any()
-    changes = model_update(person, actor=actor, values={k: merged[k] for k in values})
+    changes = model_update(
+        person,
+        actor=actor,
+        values={k: merged[k] for k in values},
+        expected_version=version,
+        what="person's record",
+    )
+    if not changes:
+        return person
     search_keys_refresh(person)
     audit(
         actor,

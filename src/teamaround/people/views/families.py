@@ -6,9 +6,15 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 
+from teamaround.core.access import require
 from teamaround.core.views.forms import submit
 from teamaround.people import selectors, services
-from teamaround.people.forms import EndMembershipForm, PersonForm, RelationshipForm
+from teamaround.people.forms import (
+    EndMembershipForm,
+    FamilyChangeForm,
+    PersonForm,
+    RelationshipForm,
+)
 from teamaround.people.models import FamilyMembership
 from teamaround.people.tree import layout
 
@@ -33,6 +39,22 @@ def family_detail(request, family_id):
             "can_change": request.user.has_perm("people.change_family", family),
         },
     )
+
+
+@login_required
+def family_edit(request, family_id):
+    """Rename a family from the version read (a conflict shows both names)."""
+    family = selectors.family_get(actor=request.user, family_id=family_id, audit=False)
+    require(request.user, "people.change_family", family, what="change a family")
+    form = FamilyChangeForm(request.POST or None, initial=FamilyChangeForm.initial_for(family))
+    done = submit(
+        request,
+        form,
+        lambda data: services.family_update(actor=request.user, family=family, **data),
+        success="The family's name has been changed.",
+        redirect_to=lambda family: reverse("people:family-detail", args=[family.pk]),
+    )
+    return done or render(request, "people/family_edit.html", {"form": form, "family": family})
 
 
 @login_required

@@ -13,7 +13,13 @@ from teamaround.core.access import require
 from teamaround.core.audit import audit_listed
 from teamaround.core.views.forms import submit
 from teamaround.people import selectors, services
-from teamaround.people.forms import AddressForm, BreakGlassForm, NameForm, PersonForm
+from teamaround.people.forms import (
+    AddressForm,
+    BreakGlassForm,
+    NameForm,
+    PersonChangeForm,
+    PersonForm,
+)
 
 
 @login_required
@@ -51,6 +57,23 @@ def person_create(request):
         success="The person has been recorded.",
     )
     return done or render(request, "people/person_form.html", {"form": form, "family": None})
+
+
+@login_required
+def person_edit(request, person_id):
+    """Change a person's details from the version read: if someone else saved the record
+    meanwhile, both versions are shown and this editor's text stays in the form."""
+    person = selectors.person_get(actor=request.user, person_id=person_id, audit=False)
+    require(request.user, "people.change_person", person, what="change a person's record")
+    form = PersonChangeForm(request.POST or None, initial=PersonChangeForm.initial_for(person))
+    done = submit(
+        request,
+        form,
+        lambda data: services.person_update(actor=request.user, person=person, **data),
+        success="The person's details have been updated.",
+        redirect_to=lambda person: reverse("people:person-detail", args=[person.pk]),
+    )
+    return done or render(request, "people/person_edit.html", {"form": form, "person": person})
 
 
 @login_required
