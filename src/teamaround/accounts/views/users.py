@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -12,6 +11,7 @@ from teamaround.accounts.forms import ReasonForm, UserForm
 from teamaround.accounts.roles import ROLE_DESCRIPTIONS, Role
 from teamaround.core.access import require
 from teamaround.core.views.forms import submit
+from teamaround.core.views.pagination import paginate
 
 
 def _user_page(user) -> str:
@@ -28,15 +28,13 @@ def user_list(request):
     users = selectors.user_list(
         actor=request.user, query=request.GET.get("q", "").strip(), role=request.GET.get("role", "")
     )
-    page = Paginator(users, 50).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    page = paginate(request, users)
     return render(
         request,
         "accounts/user_list.html",
         {
             "page": page,
-            "query": query.urlencode(),
+            "query": page.query,
             "roles": Role.choices,
             "selected_role": request.GET.get("role", ""),
             "q": request.GET.get("q", ""),

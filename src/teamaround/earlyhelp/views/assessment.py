@@ -4,13 +4,14 @@ manager's sign-off or return."""
 from django import forms as django_forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from teamaround.core.views.forms import submit
 from teamaround.earlyhelp import forms, selectors, services
-from teamaround.earlyhelp.models import SharedFamilyAssessment
+from teamaround.earlyhelp.selectors import parts
 from teamaround.earlyhelp.services.household import current_members
 
 
@@ -20,7 +21,7 @@ def assessment(request, episode_id):
         actor=request.user, episode_id=episode_id, what="a Shared Family Assessment"
     )
     people = current_members(episode.family)
-    record = SharedFamilyAssessment.objects.filter(episode=episode).first()
+    record = parts.assessment_of(episode)
     posted = request.POST if request.method == "POST" else None
     which = request.POST.get("form") if posted else None
     view_form = forms.MemberViewForm(
@@ -92,7 +93,9 @@ def assessment(request, episode_id):
 @require_POST
 def sign_off(request, episode_id):
     episode = selectors.episode_get(actor=request.user, episode_id=episode_id, audit=False)
-    record = get_object_or_404(SharedFamilyAssessment, episode=episode)
+    record = parts.assessment_of(episode)
+    if record is None:
+        raise Http404("There is no assessment to sign off.")
     if request.POST.get("decision") == "return":
         form = forms.ReturnForm(request.POST)
         done = submit(
@@ -114,7 +117,7 @@ def _view_initial(record, person_id) -> dict:
     """ "Change" on a member's views opens the form with their views and the version read."""
     if record is None or not person_id:
         return {}
-    view = record.member_views.filter(person_id=person_id).first()
+    view = parts.member_view_of(record, person_id)
     if view is None:
         return {"person": person_id}
     return {

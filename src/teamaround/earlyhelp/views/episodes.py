@@ -1,14 +1,13 @@
 """An episode's page and the forms that open, staff, step and close it."""
 
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 
 from teamaround.core.views.forms import submit
 from teamaround.earlyhelp import forms, selectors, services
-from teamaround.earlyhelp.models import TafMember
-from teamaround.earlyhelp.selectors import offers
-from teamaround.earlyhelp.views.choices import staff_near, step_down_staff
+from teamaround.earlyhelp.selectors import offers, parts
+from teamaround.earlyhelp.selectors.choices import staff_near, step_down_staff
 from teamaround.frontdoor.selectors.handovers import hand_over_get
 from teamaround.people import selectors as people_selectors
 
@@ -189,9 +188,7 @@ def reopen(request, episode_id):
 @login_required
 def taf_remove(request, episode_id, member_id):
     episode = selectors.episode_get(actor=request.user, episode_id=episode_id, audit=False)
-    member = get_object_or_404(
-        TafMember.objects.select_related("practitioner"), pk=member_id, episode=episode
-    )
+    member = parts.taf_member_get(episode, member_id)
     form = forms.ReasonForm(request.POST or None)
     done = submit(
         request,

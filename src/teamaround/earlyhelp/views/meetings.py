@@ -6,27 +6,11 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from teamaround.core.models import NeedDomain
 from teamaround.core.views.forms import submit
 from teamaround.earlyhelp import forms, selectors, services
-from teamaround.earlyhelp.models import AssessedNeed, EarlyHelpPlan, NeedScore
+from teamaround.earlyhelp.selectors import parts
+from teamaround.earlyhelp.selectors.choices import owner_choices
 from teamaround.earlyhelp.services.plan import plan_actions
-from teamaround.earlyhelp.views.choices import owner_choices
-
-
-def _domains(episode):
-    """The needs to score: those assessed, those actions meet, and those scored before."""
-    ids = set(
-        AssessedNeed.objects.filter(assessment__episode=episode).values_list("domain_id", flat=True)
-    )
-    ids |= set(NeedScore.objects.filter(episode=episode).values_list("domain_id", flat=True))
-    plan = EarlyHelpPlan.objects.filter(episode=episode).first()
-    if plan:
-        ids |= set(plan_actions(plan).exclude(domain=None).values_list("domain_id", flat=True))
-    domains = (
-        NeedDomain.objects.filter(pk__in=ids) if ids else NeedDomain.objects.filter(is_active=True)
-    )
-    return list(domains.order_by("display_order"))
 
 
 def _rename(field: str) -> str:
@@ -38,7 +22,7 @@ def _rename(field: str) -> str:
 @login_required
 def meeting_new(request, episode_id):
     episode = selectors.episode_get(actor=request.user, episode_id=episode_id, what="a TAF meeting")
-    plan = EarlyHelpPlan.objects.filter(episode=episode).first()
+    plan = parts.plan_of(episode)
     if plan is None:
         messages.info(request, "Agree the Early Help Plan before holding a review.")
         return redirect("earlyhelp:plan", episode.pk)
@@ -46,10 +30,8 @@ def meeting_new(request, episode_id):
     form = forms.MeetingForm(
         request.POST or None,
         owners=owners,
-        domains=_domains(episode),
-        members=episode.taf_members.filter(left_at__isnull=True).select_related(
-            "practitioner", "team__agency"
-        ),
+        domains=parts.needs_to_score(episode),
+        members=parts.taf_current(episode),
         actions=[a for a in plan_actions(plan) if a.is_open],
     )
     done = submit(

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,6 +13,7 @@ from django.utils import timezone
 from teamaround.core.access import require
 from teamaround.core.audit import audit_listed
 from teamaround.core.views.forms import submit
+from teamaround.core.views.pagination import paginate
 from teamaround.frontdoor import selectors, services
 from teamaround.frontdoor.forms import ConversationForm, ScrutinyForm, UploadForm
 from teamaround.frontdoor.models import MissingRoute
@@ -29,10 +29,8 @@ def missing_list(request):
         repeat_only=repeat_only,
         route=route if route in MissingRoute.values else "",
     )
-    page = Paginator(episodes, 50).get_page(request.GET.get("page"))
+    page = paginate(request, episodes)
     audit_listed(page, actor=request.user, what="missing episodes")
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "frontdoor/missing_list.html",
@@ -41,7 +39,7 @@ def missing_list(request):
             "repeat_only": repeat_only,
             "route": route,
             "routes": MissingRoute,
-            "query": query.urlencode(),
+            "query": page.query,
             "can_upload": request.user.has_perm("frontdoor.receive_missing"),
         },
     )

@@ -9,21 +9,15 @@ from django.shortcuts import redirect, render
 
 from teamaround.core.ratelimits import limited
 from teamaround.core.views.forms import submit
-from teamaround.frontdoor import services
+from teamaround.frontdoor import selectors, services
 from teamaround.frontdoor.forms import PublicRequestForm, ResumeForm
-from teamaround.frontdoor.models import RequestForSupport, RequestStatus
 from teamaround.frontdoor.views.child_search import hub_field
 
 SESSION_KEY = "frontdoor_public_draft"
 
 
 def _draft_in_session(request):
-    draft_id = request.session.get(SESSION_KEY)
-    if not draft_id:
-        return None
-    return RequestForSupport.objects.filter(
-        pk=draft_id, status=RequestStatus.DRAFT, source="public"
-    ).first()
+    return selectors.public_draft_get(request.session.get(SESSION_KEY))
 
 
 @limited("public_form")

@@ -11,8 +11,8 @@ from django.views.decorators.http import require_POST
 
 from teamaround.core.access import require
 from teamaround.core.audit import audit_listed
-from teamaround.core.models import WindscreenLevel
 from teamaround.core.navigation import actions_for
+from teamaround.core.selectors import windscreen_levels
 from teamaround.core.views.forms import submit
 from teamaround.frontdoor import selectors, services
 from teamaround.frontdoor.forms import ConsultationForm, RequestForm, WithdrawForm
@@ -100,7 +100,7 @@ def _request_form(request, rfs):
             "form": form,
             "rfs": rfs,
             "results": results,
-            "levels": WindscreenLevel.objects.all(),
+            "levels": windscreen_levels(),
         },
     )
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,8 +13,9 @@ from django.views.decorators.http import require_POST
 from teamaround.accounts.roles import Role
 from teamaround.core.access import require
 from teamaround.core.audit import audit_listed
-from teamaround.core.models import District
+from teamaround.core.selectors import district_choices
 from teamaround.core.views.forms import submit
+from teamaround.core.views.pagination import paginate
 from teamaround.frontdoor import adapters, selectors, services
 from teamaround.frontdoor.forms import (
     AssignForm,
@@ -37,18 +37,14 @@ PAGE_SIZE = 50
 @login_required
 def queue(request):
     screeners = staff.hub_staff(actor=request.user)
-    form = QueueFilterForm(
-        request.GET or None, districts=District.objects.all(), screeners=screeners
-    )
+    form = QueueFilterForm(request.GET or None, districts=district_choices(), screeners=screeners)
     filters = selectors.QueueFilters()
     if form.is_valid():
         filters = selectors.QueueFilters(**{k: v for k, v in form.cleaned_data.items() if v})
     today = timezone.localdate()
     requests = selectors.hub_queue(actor=request.user, filters=filters, today=today)
-    page = Paginator(requests, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = paginate(request, requests, size=PAGE_SIZE)
     audit_listed(page, actor=request.user, what="the Hub's queue")
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "frontdoor/queue.html",
@@ -56,7 +52,7 @@ def queue(request):
             "form": form,
             "page": page,
             "rows": annotate_rows(page.object_list, today),
-            "query": query.urlencode(),
+            "query": page.query,
             "today": today,
         },
     )

@@ -4,6 +4,7 @@ in panels.permissions (the same for a list and one record); views and refusals a
 from __future__ import annotations
 
 from django.db.models import Count, Q, QuerySet
+from django.http import Http404
 from django.utils import timezone
 
 from teamaround.core.access import require
@@ -142,3 +143,11 @@ def referral_get(*, actor, referral_id) -> PanelReferral:
         rule=referral_filter(actor),
         what="a panel referral",
     )
+
+
+def panel_type_get(*, actor, panel_type_id) -> PanelType:
+    """One panel type in use (404 for an archived or unknown one)."""
+    panel_type = panel_type_list(actor=actor).filter(pk=panel_type_id).first()
+    if panel_type is None:
+        raise Http404
+    return panel_type

@@ -160,6 +160,33 @@ def person_merges(person: Person) -> QuerySet[PersonMerge]:
     )
 
 
+def person_other_names(person: Person) -> QuerySet:
+    """The person's other names in use (archived ones left out)."""
+    return person.other_names.filter(archived_at__isnull=True)
+
+
+def membership_get(family: Family, membership_id) -> FamilyMembership:
+    """One membership of this family (opened with family_get); 404 for any other id."""
+    membership = (
+        FamilyMembership.objects.select_related("person")
+        .filter(pk=membership_id, family=family)
+        .first()
+    )
+    if membership is None:
+        raise Http404("No such member of this family.")
+    return membership
+
+
+def merge_get(*, actor, merge_id) -> PersonMerge:
+    """A merge, for undoing it: the actor must be allowed to open the surviving record
+    (person_get's rule and audit); 404 for an unknown id."""
+    merge = PersonMerge.objects.select_related("survivor", "merged").filter(pk=merge_id).first()
+    if merge is None:
+        raise Http404("No such merge.")
+    person_get(actor=actor, person_id=merge.survivor_id, audit=False)
+    return merge
+
+
 def family_members(family: Family) -> QuerySet[FamilyMembership]:
     return (
         family.memberships.filter(archived_at__isnull=True)

@@ -2,7 +2,7 @@
 forms that change who is in the family and how they are related."""
 
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
@@ -15,7 +15,6 @@ from teamaround.people.forms import (
     PersonForm,
     RelationshipForm,
 )
-from teamaround.people.models import FamilyMembership
 from teamaround.people.tree import layout
 
 
@@ -100,9 +99,7 @@ def relationship_add(request, family_id):
 @login_required
 def membership_end(request, family_id, membership_id):
     family = selectors.family_get(actor=request.user, family_id=family_id, audit=False)
-    membership = get_object_or_404(
-        FamilyMembership.objects.select_related("person"), pk=membership_id, family=family
-    )
+    membership = selectors.membership_get(family, membership_id)
     form = EndMembershipForm(request.POST or None, initial={"ended_on": timezone.localdate()})
     done = submit(
         request,

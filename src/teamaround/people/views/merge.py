@@ -1,14 +1,13 @@
 """Merging a duplicate into a person's record, and undoing a merge."""
 
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 
 from teamaround.core.access import require
 from teamaround.core.views.forms import submit
 from teamaround.people import selectors, services
 from teamaround.people.forms import MergeForm, ReasonForm
-from teamaround.people.models import PersonMerge
 
 
 @login_required
@@ -34,8 +33,7 @@ def person_merge(request, person_id):
 @login_required
 def person_merge_undo(request, merge_id):
     require(request.user, "people.merge", what="undo a merge")
-    merge = get_object_or_404(PersonMerge.objects.select_related("survivor", "merged"), pk=merge_id)
-    selectors.person_get(actor=request.user, person_id=merge.survivor_id, audit=False)
+    merge = selectors.merge_get(actor=request.user, merge_id=merge_id)
     form = ReasonForm(request.POST or None)
     done = submit(
         request,

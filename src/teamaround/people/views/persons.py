@@ -31,7 +31,7 @@ def person_detail(request, person_id):
         {
             "person": person,
             "age": person.age_on(timezone.localdate()),
-            "names": person.other_names.filter(archived_at__isnull=True),
+            "names": selectors.person_other_names(person),
             "addresses": person.addresses.select_related("district"),
             "identifiers": person.identifiers.select_related("source_agency"),
             "memberships": selectors.person_memberships(person),
