@@ -6,7 +6,7 @@ opening audited); these read no further person records of their own."""
 from __future__ import annotations
 
 from django.db.models import QuerySet
-from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from teamaround.core.models import NeedDomain
 from teamaround.earlyhelp.models import (
@@ -41,14 +41,9 @@ def taf_current(episode: Episode, *related: str) -> QuerySet[TafMember]:
 
 def taf_member_get(episode: Episode, member_id) -> TafMember:
     """One member of this episode's TAF (past or present); 404 for any other id."""
-    member = (
-        TafMember.objects.select_related("practitioner")
-        .filter(pk=member_id, episode=episode)
-        .first()
+    return get_object_or_404(
+        TafMember.objects.select_related("practitioner"), pk=member_id, episode=episode
     )
-    if member is None:
-        raise Http404("No such member of this Team Around the Family.")
-    return member
 
 
 def needs_to_score(episode: Episode) -> list[NeedDomain]:

@@ -21,6 +21,7 @@ from teamaround.panels.selectors.panels import (
     panel_list,
     panel_type_get,
     panel_type_list,
+    present_membership_ids,
     referral_get,
     referral_list,
     waiting_referrals_for,
@@ -29,6 +30,7 @@ from teamaround.panels.selectors.reports import cost_report, packages_for_monito
 
 __all__ = [
     "panel_type_get",
+    "present_membership_ids",
     "action_owner_choices",
     "agenda_item_get",
     "decision_service_choices",

@@ -56,7 +56,8 @@ def panel_get(*, actor, panel_id) -> Panel:
     )
 
 
-def meeting_list(*, actor, panel: Panel | None = None, upcoming: bool = False):
+def meeting_list(*, actor, panel: Panel | None = None, upcoming: bool = False, past: bool = False):
+    """Meetings the actor may see, soonest first; `past`: those before today, latest first."""
     meetings = PanelMeeting.objects.filter(meeting_filter(actor)).select_related(
         "panel__panel_type"
     )
@@ -64,6 +65,8 @@ def meeting_list(*, actor, panel: Panel | None = None, upcoming: bool = False):
         meetings = meetings.filter(panel=panel)
     if upcoming:
         meetings = meetings.filter(held_on__gte=timezone.localdate())
+    if past:
+        return meetings.filter(held_on__lt=timezone.localdate()).order_by("-held_on")
     return meetings.order_by("held_on", "starts_at")
 
 
@@ -77,6 +80,11 @@ def meeting_get(*, actor, meeting_id, audit: bool = True) -> PanelMeeting:
         what="a panel meeting",
         audit=audit,
     )
+
+
+def present_membership_ids(meeting: PanelMeeting) -> list[str]:
+    """Whose attendance is recorded as present (membership ids), after meeting_get."""
+    return [str(a.membership_id) for a in meeting.attendance.filter(present=True)]
 
 
 def agenda(meeting: PanelMeeting) -> QuerySet[AgendaItem]:

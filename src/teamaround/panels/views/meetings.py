@@ -66,7 +66,7 @@ def agenda_builder(request, meeting_id):
 def meeting_detail(request, meeting_id):
     meeting = selectors.meeting_get(actor=request.user, meeting_id=meeting_id)
     members = list(expected_members(meeting))
-    present = [str(a.membership_id) for a in meeting.attendance.filter(present=True)]
+    present = selectors.present_membership_ids(meeting)
     form = AttendanceForm(request.POST or None, members=members, initial={"present": present})
     done = submit(
         request,

@@ -3,7 +3,6 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
 
 from teamaround.core.access import require
 from teamaround.core.audit import audit_listed
@@ -28,9 +27,7 @@ def panel_detail(request, panel_id):
         {
             "panel": panel,
             "meetings": selectors.meeting_list(actor=user, panel=panel, upcoming=True)[:20],
-            "past": selectors.meeting_list(actor=user, panel=panel)
-            .filter(held_on__lt=timezone.localdate())
-            .order_by("-held_on")[:10],
+            "past": selectors.meeting_list(actor=user, panel=panel, past=True)[:10],
             "waiting": audit_listed(
                 selectors.waiting_referrals_for(actor=user, panel=panel)[:50],
                 actor=user,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db.models import F, Prefetch, Q, QuerySet
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 
@@ -167,22 +168,15 @@ def person_other_names(person: Person) -> QuerySet:
 
 def membership_get(family: Family, membership_id) -> FamilyMembership:
     """One membership of this family (opened with family_get); 404 for any other id."""
-    membership = (
-        FamilyMembership.objects.select_related("person")
-        .filter(pk=membership_id, family=family)
-        .first()
+    return get_object_or_404(
+        FamilyMembership.objects.select_related("person"), pk=membership_id, family=family
     )
-    if membership is None:
-        raise Http404("No such member of this family.")
-    return membership
 
 
 def merge_get(*, actor, merge_id) -> PersonMerge:
     """A merge, for undoing it: the actor must be allowed to open the surviving record
     (person_get's rule and audit); 404 for an unknown id."""
-    merge = PersonMerge.objects.select_related("survivor", "merged").filter(pk=merge_id).first()
-    if merge is None:
-        raise Http404("No such merge.")
+    merge = get_object_or_404(PersonMerge.objects.select_related("survivor", "merged"), pk=merge_id)
     person_get(actor=actor, person_id=merge.survivor_id, audit=False)
     return merge
 

@@ -111,21 +111,7 @@ def break_glass(request, person_id):
     person = selectors.person_exists(actor=request.user, person_id=person_id)
     if person is None:
         raise Http404
-    form = BreakGlassForm(request.POST or None)
-    done = submit(
-        request,
-        form,
-        lambda data: services.break_glass_grant(
-            actor=request.user, person=person, reason=data["reason"]
-        ),
-        redirect_to=reverse("people:person-detail", args=[person.pk]),
-        success=_break_glass_granted,
-    )
-    return done or render(request, "people/break_glass_form.html", {"form": form, "person": person})
-
-
-def _break_glass_granted(grant) -> str:
-    return f"Break-glass access recorded for {settings.TEAMAROUND_BREAK_GLASS_HOURS} hours."
+    return _break_glass(request, "person", person, "people:person-detail")
 
 
 @login_required
@@ -134,17 +120,23 @@ def family_break_glass(request, family_id):
     family = selectors.family_exists(actor=request.user, family_id=family_id)
     if family is None:
         raise Http404
+    return _break_glass(request, "family", family, "people:family-detail")
+
+
+def _break_glass(request, kind: str, record, record_page: str):
+    """The break-glass form for a person or a family (`kind`), back to its page once granted."""
     form = BreakGlassForm(request.POST or None)
     done = submit(
         request,
         form,
         lambda data: services.break_glass_grant(
-            actor=request.user, family=family, reason=data["reason"]
+            actor=request.user, reason=data["reason"], **{kind: record}
         ),
-        redirect_to=reverse("people:family-detail", args=[family.pk]),
-        success=_break_glass_granted,
+        redirect_to=reverse(record_page, args=[record.pk]),
+        success=f"Break-glass access recorded for {settings.TEAMAROUND_BREAK_GLASS_HOURS} hours.",
     )
-    return done or render(request, "people/break_glass_form.html", {"form": form, "family": family})
+    context = {"form": form, kind: record}
+    return done or render(request, "people/break_glass_form.html", context)
 
 
 @login_required
