@@ -11,6 +11,8 @@ timed end to end (target under 10 s) with the memory it takes (target under 300 
 process's peak resident size over the export, and Python's own peak allocation during it).
 
     .venv/bin/python bench/directory_search.py [--services 20000] [--queries 500]
+    BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/ta_directory_bench \
+        .venv/bin/python bench/directory_search.py       # an empty PostgreSQL database
 """
 
 from __future__ import annotations
@@ -91,6 +93,8 @@ def generate(services_wanted: int, rng: random.Random) -> None:
         ServiceAtLocation,
     )
 
+    if Service.objects.exists():
+        raise SystemExit("The bench generates its own data: give it an empty database.")
     geography_load(actor=SYSTEM, data=json.loads(ESSEX_GEOGRAPHY.read_text(encoding="utf-8")))
     districts = list(District.objects.prefetch_related("outward_codes"))
     needs, levels = list(NeedDomain.objects.all()), list(WindscreenLevel.objects.all())
@@ -155,11 +159,16 @@ def generate(services_wanted: int, rng: random.Random) -> None:
             for _ in range(2):
                 district = rng.choice(covered)
                 codes = [c.outward_code for c in district.outward_codes.all()] or ["CM1"]
-                lat, lon = geo.centroid_for_postcode(rng.choice(codes)) or (51.7, 0.5)
+                code = rng.choice(codes)
+                lat, lon = geo.centroid_for_postcode(code) or (51.7, 0.5)
                 place = Location(
                     id=uuid.uuid4(),
                     organisation=org,
                     name=f"Place for {name}",
+                    address_1=f"{i} High Street",
+                    city="Essex",
+                    postcode=f"{code} {rng.randint(1, 9)}AB",
+                    outward_code=code,  # bulk_create skips Location.save, which sets it
                     latitude=lat + rng.uniform(-0.03, 0.03),
                     longitude=lon + rng.uniform(-0.04, 0.04),
                 )
@@ -194,6 +203,8 @@ def random_search(rng: random.Random, postcodes: list[str], needs: list[str]):
     if rng.random() < 0.5:
         search.age = rng.randint(0, 17)
     search.free_only = rng.random() < 0.3
+    if rng.random() < 0.3:
+        search.day = rng.choice(["MO", "TU", "WE", "TH", "FR", "SA", "SU"])
     if rng.random() < 0.3:
         search.level = rng.randint(1, 4)
     search.page = rng.choice([1, 1, 1, 2])
@@ -253,6 +264,7 @@ def main() -> int:
             "postcode": s.postcode,
             "age": "" if s.age is None else s.age,
             "level": s.level or "",
+            "day": s.day,
             "page": s.page,
         }
         if s.free_only:

@@ -332,6 +332,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Every operation's 400/401/403/404/429 answers, after the enums (core.api_schema).
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "teamaround.core.api_schema.document_errors",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "AgencyKindEnum": "teamaround.accounts.models.AgencyKind",
         "DistrictKindEnum": "teamaround.core.models.DistrictKind",

@@ -63,7 +63,11 @@ def _county():
         family = people.family_create(actor=SYSTEM, name=f"{surname} household")
         people.involvement_open(actor=SYSTEM, family=family, team=lead.team, reason="TAF")
         services.panel_referral_create(
-            actor=lead, panel=panel, family=family, question=f"Who should lead for {surname}?"
+            consent_given_by="The child's mother",
+            actor=lead,
+            panel=panel,
+            family=family,
+            question=f"Who should lead for {surname}?",
         )
     organisation = directory.organisation_create(
         actor=SYSTEM,

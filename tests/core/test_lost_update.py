@@ -132,6 +132,9 @@ def service(make_user):
             name="Worry Busters",
             description="Helps children with worries.",
             access_routes=["self_referral"],
+            phone="01245 000000",
+            minimum_age=5,
+            maximum_age=11,
             review_date=timezone.localdate() + timedelta(days=180),
             levels=[_level(2)],
             needs_met=[NeedDomain.objects.order_by("code").first()],
@@ -242,7 +245,11 @@ def _heard_case(make_user):
     )
     family, _ = _family(team=referrer.team, surname="Ashdown")
     panels.panel_referral_create(
-        actor=referrer, panel=maag, family=family, question="Who should lead?"
+        actor=referrer,
+        panel=maag,
+        family=family,
+        question="Who should lead?",
+        consent_given_by="The child's mother",
     )
     (item,) = panels.agenda_build(actor=coordinator, meeting=meeting)
     present = [m.pk for m in maag.memberships.all()]

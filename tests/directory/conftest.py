@@ -54,6 +54,10 @@ def make_service(essex, make_organisation):
     ):
         values.setdefault("description", f"{name} helps children and families.")
         values.setdefault("access_routes", ["self_referral"])
+        # The council's required fields a person must give (a contact route, who it is for);
+        # pass phone="" and minimum_age=None for an entry that lacks them.
+        values.setdefault("phone", "01245 000000")
+        values.setdefault("minimum_age", 0)
         values.setdefault("review_date", timezone.localdate() + timedelta(days=180))
         service = services.service_create(
             actor=SYSTEM,

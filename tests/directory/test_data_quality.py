@@ -23,13 +23,14 @@ pytestmark = pytest.mark.django_db
 def good_and_bad(make_service):
     good = make_service(
         "Worry Busters",
+        phone="",
         places=["CM1"],
         email="hello@worry.example.org",
         minimum_age=5,
         maximum_age=11,
         description="Small groups for children aged 5 to 11 who worry, with their parents.",
     )
-    bare = make_service("Bare Entry", description="Help.")
+    bare = make_service("Bare Entry", description="Help.", phone="", minimum_age=None)
     overdue = make_service("Overdue Club", email="club@example.org", minimum_age=8, places=["CO1"])
     Service.objects.filter(pk=overdue.pk).update(
         review_date=timezone.localdate() - timedelta(days=3)

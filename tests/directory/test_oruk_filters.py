@@ -207,3 +207,21 @@ def test_modified_after_takes_any_offset_the_format_allows(client, value):
     """Found by schemathesis on PostgreSQL: an offset beyond PostgreSQL's ±15:59 was a 500."""
     response = client.get("/services/oruk/services", {"modified_after": value})
     assert response.status_code == 200
+
+
+def test_a_place_is_found_by_its_postcode_area_however_the_postcode_is_written(
+    client, make_service
+):
+    service = make_service("Tendring Talk", districts=["tendring"])
+    place = services.location_create(
+        actor=SYSTEM, organisation=service.organisation, name="Hall", postcode="cm71aa"
+    )
+    services.service_location_add(actor=SYSTEM, service=service, location=place)
+    place.refresh_from_db()
+    assert (place.postcode, place.outward_code) == ("CM71AA", "CM7")
+    assert names(client.get(f"{ORUK}/services", {"postcode": "CM7 2ZZ"})) == ["Tendring Talk"]
+    # A place moved to another area is found there, and no longer in the old one.
+    place.postcode = "CM2 0AA"
+    place.save(update_fields=["postcode"])
+    assert names(client.get(f"{ORUK}/services", {"postcode": "CM7 2ZZ"})) == []
+    assert "Tendring Talk" in names(client.get(f"{ORUK}/services", {"postcode": "CM2 9ZZ"}))

@@ -69,3 +69,39 @@ def test_no_results_still_offer_ask_for_help(client, make_service):
     page = client.get("/services/", {"q": "zebra"}).content.decode()
     assert "No services match" in page
     assert 'href="/ask-for-help/">Ask for help</a>' in page
+
+
+@pytest.fixture
+def sunday_and_weekdays(make_service):
+    from datetime import time
+
+    from teamaround.core.access import SYSTEM
+    from teamaround.directory import services
+
+    sunday = make_service("Sunday Stay and Play")
+    services.service_opening_times_set(
+        actor=SYSTEM, service=sunday, sessions=[("SU", time(10), time(12))]
+    )
+    weekdays = make_service("Weekday Drop In")
+    services.service_opening_times_set(
+        actor=SYSTEM,
+        service=weekdays,
+        sessions=[(day, time(9), time(17)) for day in ("MO", "TU", "WE", "TH", "FR")],
+    )
+    make_service("No Opening Times Given")
+
+
+def test_the_search_finds_services_open_on_a_day(client, sunday_and_weekdays):
+    from teamaround.directory.selectors import ServiceSearch, service_search
+
+    def names(day):
+        return [s.name for s in service_search(ServiceSearch(day=day)).page]
+
+    assert names("SU") == ["Sunday Stay and Play"]
+    assert names("WE") == ["Weekday Drop In"]
+    assert names("SA") == []
+    assert len(names("")) == 3
+    page = client.get("/services/", {"day": "SU"}).content.decode()
+    assert "1 service found" in page and "search=day%3DSU" in page
+    bad = client.get("/services/", {"day": "XX"}).content.decode()
+    assert "There is a problem" in bad

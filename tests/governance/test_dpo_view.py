@@ -68,6 +68,17 @@ def test_the_dpo_finds_a_person_by_name(history, dpo, signed_in):
     }
 
 
+def test_the_dpo_finds_a_person_by_full_name_and_the_period_form_stays_quiet(
+    history, dpo, signed_in
+):
+    """A search is a GET like the period form's: searching must not show the period form's
+    'required' errors, and a whole name finds the person."""
+    page = signed_in(dpo).get(reverse("governance:home"), {"query": "Jayden  Whitmore"})
+    assert [str(p) for p in page.context["found"]] == ["Jayden Whitmore"]
+    assert not page.context["form"].errors
+    assert "There is a problem" not in page.content.decode()
+
+
 def test_the_dpo_sees_what_an_agency_received(history, nurse, dpo, signed_in):
     page = signed_in(dpo).get(reverse("governance:agency", args=[nurse.agency.pk]))
     assert page.status_code == 200

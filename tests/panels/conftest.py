@@ -113,7 +113,11 @@ def heard_case(quorate_maag, make_family, staff_of):
     referrer = staff_of(AgencyKind.SCHOOL, Role.PRACTITIONER)
     family, child = make_family(team=referrer.team)
     referral = services.panel_referral_create(
-        actor=referrer, panel=ctx["panel"], family=family, question="Who should lead?"
+        consent_given_by="The child's mother",
+        actor=referrer,
+        panel=ctx["panel"],
+        family=family,
+        question="Who should lead?",
     )
     coordinator, meeting = ctx["coordinator"], ctx["meeting"]
     (item,) = services.agenda_build(actor=coordinator, meeting=meeting)

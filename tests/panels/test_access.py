@@ -78,7 +78,12 @@ def test_an_involved_practitioner_not_on_marac_cannot_see_marac_information(
 
     involvement_open(actor=SYSTEM, family=family, team=police.team, reason="DA incident")
     referral = services.panel_referral_create(
-        actor=police, panel=panel, family=family, question="Safety?", risk_score=17
+        consent_given_by="The child's mother",
+        actor=police,
+        panel=panel,
+        family=family,
+        question="Safety?",
+        risk_score=17,
     )
     meeting = services.meeting_schedule(actor=coordinator, panel=panel, held_on=SOON)
     (item,) = services.agenda_build(actor=coordinator, meeting=meeting)
@@ -120,7 +125,11 @@ def test_mace2_linked_children_only_for_members_with_the_right(
     )
     _, child = make_family()
     services.panel_referral_create(
-        actor=coordinator, panel=panel, place="Riverside flats", question="Disruption?"
+        consent_given_by="The child's mother",
+        actor=coordinator,
+        panel=panel,
+        place="Riverside flats",
+        question="Disruption?",
     )
     meeting = services.meeting_schedule(actor=coordinator, panel=panel, held_on=SOON)
     (item,) = services.agenda_build(actor=coordinator, meeting=meeting)

@@ -130,6 +130,7 @@ def _case_at(code, make_panel, seat, make_family, staff_of, kinds):
     referrer = staff_of(AgencyKind.CHILDRENS_SOCIAL_CARE, Role.SOCIAL_WORKER)
     family, child = make_family(team=referrer.team)
     services.panel_referral_create(
+        consent_given_by="The child's mother",
         actor=referrer,
         panel=panel,
         family=family,

@@ -80,7 +80,12 @@ def _panel_with_case(code, coordinator, family, *, chair=None, **referral):
             actor=SYSTEM, panel=panel, user=user, role=role, started_on=LONG_AGO
         )
     services.panel_referral_create(
-        actor=coordinator, panel=panel, family=family, question="Safety?", **referral
+        consent_given_by="The child's mother",
+        actor=coordinator,
+        panel=panel,
+        family=family,
+        question="Safety?",
+        **referral,
     )
     meeting = services.meeting_schedule(actor=coordinator, panel=panel, held_on=SOON)
     (item,) = services.agenda_build(actor=coordinator, meeting=meeting)
@@ -139,6 +144,7 @@ def _summary(pk):
 
 def _refer(w, a):
     return services.panel_referral_create(
+        consent_given_by="The child's mother",
         actor=a,
         panel=_meeting(w.marac_meeting_id).panel,
         family=Family.objects.get(pk=w.marac_family_id),

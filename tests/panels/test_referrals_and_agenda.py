@@ -63,6 +63,7 @@ def test_a_second_marac_referral_within_12_months_is_flagged_as_repeat(
     police = staff_of(AgencyKind.POLICE, Role.PRACTITIONER)
     family, _ = make_family(team=police.team)
     first = services.panel_referral_create(
+        consent_given_by="The child's mother",
         actor=police,
         panel=panel,
         family=family,
@@ -71,6 +72,7 @@ def test_a_second_marac_referral_within_12_months_is_flagged_as_repeat(
         received_at=timezone.now() - timedelta(days=500),
     )
     second = services.panel_referral_create(
+        consent_given_by="The child's mother",
         actor=police,
         panel=panel,
         family=family,
@@ -79,7 +81,12 @@ def test_a_second_marac_referral_within_12_months_is_flagged_as_repeat(
         received_at=timezone.now() - timedelta(days=100),
     )
     third = services.panel_referral_create(
-        actor=police, panel=panel, family=family, question="Plan?", risk_score=20
+        consent_given_by="The child's mother",
+        actor=police,
+        panel=panel,
+        family=family,
+        question="Plan?",
+        risk_score=20,
     )
     assert (first.is_repeat, second.is_repeat, third.is_repeat) == (False, False, True)
 
@@ -89,11 +96,21 @@ def test_referrers_need_the_right_and_must_see_the_family(make_panel, staff_of, 
     family, _ = make_family()
     school = staff_of(AgencyKind.SCHOOL, Role.PRACTITIONER)
     with pytest.raises(AccessDenied):
-        services.panel_referral_create(actor=school, panel=panel, family=family, question="?")
+        services.panel_referral_create(
+            consent_given_by="The child's mother",
+            actor=school,
+            panel=panel,
+            family=family,
+            question="?",
+        )
     social_worker = staff_of(AgencyKind.CHILDRENS_SOCIAL_CARE, Role.TEAM_MANAGER)
     with pytest.raises(AccessDenied):  # not involved with this family
         services.panel_referral_create(
-            actor=social_worker, panel=panel, family=family, question="?"
+            consent_given_by="The child's mother",
+            actor=social_worker,
+            panel=panel,
+            family=family,
+            question="?",
         )
     assert AuditEvent.objects.filter(action="refused").count() == 2
     assert not PanelReferral.objects.exists()
@@ -104,10 +121,20 @@ def test_mace2_takes_places_not_families(make_panel, staff_of, make_family):
     police = staff_of(AgencyKind.POLICE, Role.PRACTITIONER)
     family, _ = make_family(team=police.team)
     with pytest.raises(ValidationFailed) as raised:
-        services.panel_referral_create(actor=police, panel=panel, family=family, question="?")
+        services.panel_referral_create(
+            consent_given_by="The child's mother",
+            actor=police,
+            panel=panel,
+            family=family,
+            question="?",
+        )
     assert {"family", "place"} <= set(raised.value.errors)
     referral = services.panel_referral_create(
-        actor=police, panel=panel, place="Station car park", question="Disruption?"
+        consent_given_by="The child's mother",
+        actor=police,
+        panel=panel,
+        place="Station car park",
+        question="Disruption?",
     )
     assert referral.family is None
 
@@ -125,7 +152,11 @@ def test_agenda_takes_up_to_the_limit_and_carries_over_the_rest(
         family, _ = make_family(team=referrer.team, surname=surname)
         referrals.append(
             services.panel_referral_create(
-                actor=referrer, panel=ctx["panel"], family=family, question="Lead?"
+                consent_given_by="The child's mother",
+                actor=referrer,
+                panel=ctx["panel"],
+                family=family,
+                question="Lead?",
             )
         )
     items = services.agenda_build(actor=coordinator, meeting=meeting)

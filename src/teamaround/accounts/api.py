@@ -8,6 +8,7 @@ from rest_framework.response import Response
 from teamaround.accounts import selectors, services
 from teamaround.accounts.models import Agency, AgencyKind, Team
 from teamaround.core.api import ConflictOutput, version_field
+from teamaround.core.api_schema import page_of
 from teamaround.core.models import District
 
 UUID_PATH_ID = OpenApiParameter("id", OpenApiTypes.UUID, OpenApiParameter.PATH)
@@ -66,7 +67,7 @@ class AgencyViewSet(viewsets.ViewSet):
 
     lookup_value_converter = "uuid"
 
-    @extend_schema(responses=AgencyOutput(many=True))
+    @extend_schema(responses=page_of(AgencyOutput))
     def list(self, request):
         agencies = selectors.agency_list(
             actor=request.user,

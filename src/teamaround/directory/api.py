@@ -6,6 +6,7 @@ from rest_framework import serializers, viewsets
 from rest_framework.response import Response
 
 from teamaround.core.api import ConflictOutput, version_field
+from teamaround.core.api_schema import page_of
 from teamaround.core.models import District, NeedDomain, WindscreenLevel
 from teamaround.directory import selectors, services
 from teamaround.directory.models import AccessRoute, Service, ServiceStatus
@@ -81,7 +82,7 @@ class DirectoryServiceViewSet(viewsets.ViewSet):
 
     lookup_value_converter = "uuid"
 
-    @extend_schema(responses=ServiceOutput(many=True))
+    @extend_schema(responses=page_of(ServiceOutput))
     def list(self, request):
         rows = (
             selectors.services_for_editing(actor=request.user)

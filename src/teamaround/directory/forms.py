@@ -36,6 +36,17 @@ class SearchForm(forms.Form):
         help_text="In years",
     )
     level = forms.ChoiceField(label="Level of need", required=False)
+    day = forms.ChoiceField(
+        label="Open on",
+        required=False,
+        choices=[("", "Any day"), *Weekday.choices],
+    )
+    language = forms.CharField(
+        label="Language spoken",
+        required=False,
+        max_length=60,
+        help_text="To show only services delivered in it, for example Polish",
+    )
     free = forms.BooleanField(label="Only show free services", required=False)
 
     def __init__(self, *args, **kwargs):
@@ -97,6 +108,20 @@ class ServiceForm(forms.Form):
         max_length=200,
         help_text="For example, per session",
     )
+    fees = forms.CharField(
+        label="About the cost (optional)",
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="For example, £5 a session; free for families on benefits",
+    )
+    languages = forms.CharField(
+        label="Languages it is delivered in (optional)",
+        required=False,
+        max_length=500,
+        help_text="Separate them with commas, for example English, Polish. Leave out languages "
+        "offered only through an interpreter.",
+    )
     access_routes = forms.MultipleChoiceField(
         label="How to get this service",
         choices=AccessRoute.choices,
@@ -145,6 +170,18 @@ class ServiceForm(forms.Form):
                 year=timezone.localdate().year + 1
             )
 
+    def clean_languages(self) -> list[str]:
+        names: list[str] = []
+        for part in self.cleaned_data["languages"].split(","):
+            name = " ".join(part.split())
+            if len(name) > 60:
+                raise forms.ValidationError("Each language must be 60 characters or fewer.")
+            if name and name.lower() not in {n.lower() for n in names}:
+                names.append(name)
+        if len(names) > 30:
+            raise forms.ValidationError("Give 30 languages or fewer.")
+        return names
+
     @staticmethod
     def initial_for(service) -> dict:
         values = {
@@ -165,8 +202,10 @@ class ServiceForm(forms.Form):
                 "referral_routes",
                 "eligibility_notes",
                 "review_date",
+                "fees",
             )
         }
+        values["languages"] = ", ".join(service.languages or [])
         values["is_free"] = "yes" if service.is_free else "no"
         values["version"] = service.version
         for name in ("levels", "needs_met", "districts"):

@@ -215,7 +215,13 @@ class EpisodeViewSet(viewsets.ViewSet):
         )
         return Response(_plan_data(plan))
 
-    @extend_schema(parameters=[UUID_PATH_ID], request=MeetingIO, responses=MeetingIO(many=True))
+    @extend_schema(methods=["GET"], parameters=[UUID_PATH_ID], responses=MeetingIO(many=True))
+    @extend_schema(
+        methods=["POST"],
+        parameters=[UUID_PATH_ID],
+        request=MeetingIO,
+        responses={201: MeetingIO(many=True)},
+    )
     @action(detail=True, methods=["get", "post"])
     def meetings(self, request, pk=None):
         episode = selectors.episode_get(actor=request.user, episode_id=pk, what="TAF meetings")

@@ -12,6 +12,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from teamaround.core.api import paginated
+from teamaround.core.api_schema import page_of
 from teamaround.frontdoor import selectors, services
 from teamaround.frontdoor.serializers import (
     DecisionInput,
@@ -34,7 +35,7 @@ class RequestForSupportViewSet(viewsets.ViewSet):
     """Requests for support. Listing gives the caller's own requests; the Hub's queue is at
     hub/queue. Opening a request someone else sent needs a Hub role and is audited."""
 
-    @extend_schema(responses=RequestOutput(many=True))
+    @extend_schema(responses=page_of(RequestOutput))
     def list(self, request):
         return paginated(self, request, selectors.my_requests(actor=request.user), RequestOutput)
 
@@ -74,7 +75,7 @@ class RequestForSupportViewSet(viewsets.ViewSet):
 class HubQueueViewSet(viewsets.ViewSet):
     """The Hub's open requests, oldest deadline first (Hub screeners and social workers)."""
 
-    @extend_schema(responses=RequestOutput(many=True))
+    @extend_schema(responses=page_of(RequestOutput))
     def list(self, request):
         params = request.query_params
         filters = selectors.QueueFilters(
@@ -92,7 +93,7 @@ class MissingNotificationViewSet(viewsets.ViewSet):
     """Police notifications of missing episodes. Sending the same notification id again
     returns the episode already recorded (200) rather than a second one."""
 
-    @extend_schema(responses=MissingOutput(many=True))
+    @extend_schema(responses=page_of(MissingOutput))
     def list(self, request):
         episodes = selectors.missing_episode_list(actor=request.user)
         return paginated(self, request, episodes, MissingOutput)

@@ -11,6 +11,7 @@ from rest_framework.response import Response
 
 from teamaround.accounts.models import Agency
 from teamaround.core.api import paginated
+from teamaround.core.api_schema import page_of
 from teamaround.governance import selectors, services
 from teamaround.governance.models import BasisKind, Disclosure, Purpose, Scope, SharingBasis
 from teamaround.governance.selectors.bases import basis_get
@@ -99,7 +100,9 @@ class DisclosureOutput(serializers.ModelSerializer):
 class BasisViewSet(viewsets.ViewSet):
     """Consent and statutory bases for sharing a person's information."""
 
-    @extend_schema(parameters=[PERSON], responses=BasisOutput(many=True))
+    lookup_value_converter = "uuid"  # a malformed id is a 404, never a 500
+
+    @extend_schema(parameters=[PERSON], responses=page_of(BasisOutput))
     def list(self, request):
         person = subject_get(actor=request.user, person_id=request.query_params.get("person"))
         bases = selectors.bases_for_person(actor=request.user, person=person)
@@ -133,9 +136,12 @@ class LedgerViewSet(viewsets.ViewSet):
     """The disclosure ledger, for the Data Protection Officer. Append-only: no writes here;
     decisions not to share are recorded through `withhold`."""
 
-    @extend_schema(parameters=[PERSON, AGENCY, START, END], responses=DisclosureOutput(many=True))
+    @extend_schema(parameters=[PERSON, AGENCY, START, END], responses=page_of(DisclosureOutput))
     def list(self, request):
-        params, actor = request.query_params, request.user
+        actor = request.user
+        query = LedgerQuery(data=request.query_params)  # a malformed id is a 400, not a 500
+        query.is_valid(raise_exception=True)
+        params = query.validated_data
         if params.get("person"):
             person = subject_get(actor=actor, person_id=params["person"])
             entries = selectors.ledger_for_person(actor=actor, person=person)
@@ -145,7 +151,7 @@ class LedgerViewSet(viewsets.ViewSet):
             agency = accounts_selectors.agency_get(actor=actor, agency_id=params["agency"])
             entries = selectors.ledger_for_agency(actor=actor, agency=agency)
         else:
-            period = PeriodInput(data=params)
+            period = PeriodInput(data=request.query_params)
             period.is_valid(raise_exception=True)
             entries = ledger_period(actor=actor, **period.validated_data)
         return paginated(self, request, entries.order_by("-occurred_at", "-id"), DisclosureOutput)
@@ -159,6 +165,11 @@ class LedgerViewSet(viewsets.ViewSet):
         person = subject_get(actor=request.user, person_id=values.pop("person"))
         entry = services.withholding_record(actor=request.user, person=person, **values)
         return Response(DisclosureOutput(entry).data, status=status.HTTP_201_CREATED)
+
+
+class LedgerQuery(serializers.Serializer):
+    person = serializers.UUIDField(required=False)
+    agency = serializers.UUIDField(required=False)
 
 
 class PeriodInput(serializers.Serializer):

@@ -8,6 +8,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from teamaround.core.api import paginated
+from teamaround.core.api_schema import page_of
 from teamaround.core.audit import audit_listed
 from teamaround.panels import selectors, services
 from teamaround.panels.serializers import (
@@ -30,7 +31,7 @@ class PanelTypeViewSet(viewsets.ViewSet):
 
     lookup_value_converter = "uuid"
 
-    @extend_schema(responses=PanelTypeOutput(many=True))
+    @extend_schema(responses=page_of(PanelTypeOutput))
     def list(self, request):
         return paginated(
             self,
@@ -52,7 +53,7 @@ class MeetingViewSet(viewsets.ViewSet):
 
     lookup_value_converter = "uuid"
 
-    @extend_schema(responses=MeetingOutput(many=True))
+    @extend_schema(responses=page_of(MeetingOutput))
     def list(self, request):
         meetings = selectors.meeting_list(actor=request.user)
         return paginated(self, request, meetings, MeetingOutput, audit=False)
@@ -75,7 +76,7 @@ class MeetingViewSet(viewsets.ViewSet):
     @extend_schema(
         parameters=[UUID_PATH_ID],
         request=BuildAgendaInput,
-        responses=AgendaItemOutput(many=True),
+        responses={201: AgendaItemOutput(many=True)},
     )
     @agenda.mapping.post
     def build_agenda(self, request, pk=None):
@@ -96,7 +97,7 @@ class DecisionViewSet(viewsets.ViewSet):
 
     @extend_schema(
         parameters=[OpenApiParameter("meeting", OpenApiTypes.UUID)],
-        responses=PanelDecisionOutput(many=True),
+        responses=page_of(PanelDecisionOutput),
     )
     def list(self, request):
         meeting = request.query_params.get("meeting")
@@ -150,7 +151,7 @@ class ActionViewSet(viewsets.ViewSet):
 
     lookup_value_converter = "uuid"
 
-    @extend_schema(responses=ActionOutput(many=True))
+    @extend_schema(responses=page_of(ActionOutput))
     def list(self, request):
         return paginated(self, request, selectors.action_list(actor=request.user), ActionOutput)
 

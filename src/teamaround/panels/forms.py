@@ -36,6 +36,15 @@ class ReferralForm(forms.Form):
             widget=forms.Textarea(attrs={"rows": 4}),
             help_text="What do you want the panel to decide?",
         )
+        if kind.sharing_basis == "consent" and kind.case_subject != "place":
+            self.fields["consent_given_by"] = forms.CharField(
+                label="Who agreed to this referral",
+                required=False,
+                max_length=120,
+                help_text="This panel works by consent. Give the name of the parent or carer "
+                "(or the young person) who agreed to their information going to the panel. "
+                "Leave it blank only if their consent for panels is already recorded.",
+            )
         if kind.records_risk_score:
             self.fields["risk_score"] = forms.IntegerField(
                 label="DASH risk score",

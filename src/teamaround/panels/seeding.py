@@ -124,6 +124,7 @@ def _maag_meetings(context: SeedContext, panel, referrer) -> None:
     today = timezone.localdate()
     for family in picked:
         services.panel_referral_create(
+            consent_given_by="The child's mother",
             actor=referrer,
             panel=panel,
             family=family,

@@ -11,6 +11,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
 from teamaround.core.api import paginated
+from teamaround.core.api_schema import page_of
 from teamaround.people import selectors, services
 from teamaround.people import serializers as io
 
@@ -21,7 +22,7 @@ class PersonViewSet(viewsets.ViewSet):
 
     lookup_value_converter = "uuid"
 
-    @extend_schema(responses=io.PersonSummaryOutput(many=True))
+    @extend_schema(responses=page_of(io.PersonSummaryOutput))
     def list(self, request):
         people = selectors.person_list(actor=request.user, query=request.query_params.get("q", ""))
         return paginated(self, request, people, io.PersonSummaryOutput)
@@ -44,7 +45,7 @@ class PersonViewSet(viewsets.ViewSet):
         person = services.person_create(actor=request.user, **values)
         return Response(io.PersonOutput(person).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=io.ReasonInput, responses={201: None})
+    @extend_schema(request=io.ReasonInput, responses={201: io.BreakGlassOutput})
     @action(detail=True, methods=["post"], url_path="break-glass")
     def break_glass(self, request, pk=None):
         person = selectors.person_exists(actor=request.user, person_id=pk)
@@ -57,7 +58,7 @@ class PersonViewSet(viewsets.ViewSet):
         )
         return Response({"expires_at": grant.expires_at}, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=io.MergeInput, responses={201: None})
+    @extend_schema(request=io.MergeInput, responses={201: io.MergeOutput})
     @action(detail=True, methods=["post"])
     def merge(self, request, pk=None):
         data = io.MergeInput(data=request.data)
@@ -78,7 +79,7 @@ class PersonViewSet(viewsets.ViewSet):
 class FamilyViewSet(viewsets.ViewSet):
     lookup_value_converter = "uuid"
 
-    @extend_schema(responses=io.FamilySummaryOutput(many=True))
+    @extend_schema(responses=page_of(io.FamilySummaryOutput))
     def list(self, request):
         return paginated(
             self, request, selectors.family_list(actor=request.user), io.FamilySummaryOutput
@@ -112,7 +113,7 @@ class FamilyViewSet(viewsets.ViewSet):
 class RelationshipViewSet(viewsets.ViewSet):
     lookup_value_converter = "uuid"
 
-    @extend_schema(responses=io.RelationshipOutput(many=True))
+    @extend_schema(responses=page_of(io.RelationshipOutput))
     def list(self, request):
         relationships = selectors.relationship_list(actor=request.user)
         return paginated(self, request, relationships, io.RelationshipOutput)
@@ -137,7 +138,7 @@ class KnownChildSearchViewSet(viewsets.ViewSet):
 
     lookup_value_converter = "uuid"
 
-    @extend_schema(parameters=[io.KnownChildQuery], responses=io.KnownChildOutput(many=True))
+    @extend_schema(parameters=[io.KnownChildQuery], responses=io.KnownChildResults)
     def list(self, request):
         query = io.KnownChildQuery(data=request.query_params)
         query.is_valid(raise_exception=True)

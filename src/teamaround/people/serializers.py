@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
 from teamaround.people.models import (
@@ -202,3 +203,18 @@ class KnownChildOutput(serializers.Serializer):
     can_open = serializers.BooleanField()
     teams = TeamContactOutput(many=True)
     person = PersonSummaryOutput(allow_null=True)
+
+
+@extend_schema_serializer(many=False)  # one object holding the list, not a list
+class KnownChildResults(serializers.Serializer):
+    """The known-child search's answer: the candidates, best first (not paginated)."""
+
+    results = KnownChildOutput(many=True)
+
+
+class BreakGlassOutput(serializers.Serializer):
+    expires_at = serializers.DateTimeField(help_text="When the access granted ends.")
+
+
+class MergeOutput(serializers.Serializer):
+    merge = serializers.UUIDField(help_text="The merge, which can be undone.")

@@ -1,11 +1,15 @@
 """Error pages in the service's own look."""
 
-from django.http import HttpResponseServerError
+from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 
 
 def not_found(request, exception=None):
+    """The 404 page; for the staff API (an address under /api/v1/ that matches nothing, such
+    as a malformed id) the JSON answer its document promises."""
+    if request.path.startswith("/api/v1/"):
+        return JsonResponse({"detail": "Not found."}, status=404)
     return render(request, "404.html", status=404)
 
 

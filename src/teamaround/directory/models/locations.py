@@ -7,6 +7,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from teamaround.core.models import TrackedModel
+from teamaround.directory.geo import outward_code
 from teamaround.directory.models.sourcing import Sourced, one_per_source
 
 
@@ -28,6 +29,9 @@ class Location(Sourced, TrackedModel):
     address_1 = models.CharField("Address", max_length=200, blank=True)
     city = models.CharField("Town or city", max_length=100, blank=True)
     postcode = models.CharField(max_length=10, blank=True)
+    # The postcode's first half, kept with it (on every save) so "services with a place in
+    # this postcode area" is an index lookup, not a scan of every location's postcode.
+    outward_code = models.CharField(max_length=8, blank=True, editable=False, db_index=True)
     latitude = models.FloatField(null=True, blank=True)
     longitude = models.FloatField(null=True, blank=True)
     address_id = models.UUIDField(default=uuid.uuid4, editable=False)
@@ -41,6 +45,13 @@ class Location(Sourced, TrackedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.outward_code = outward_code(self.postcode)[:8] if self.postcode else ""
+        fields = kwargs.get("update_fields")
+        if fields is not None and "postcode" in fields:
+            kwargs["update_fields"] = {*fields, "outward_code"}
+        super().save(*args, **kwargs)
 
 
 class ServiceAtLocation(models.Model):

@@ -31,6 +31,12 @@ class AccessRoute(models.TextChoices):
 PROFESSIONAL_ONLY_FIELDS = ("referral_routes", "eligibility_notes", "capacity")
 
 
+def language_index(languages) -> str:
+    names = [" ".join(str(name).lower().split()) for name in languages or []]
+    names = [name for name in names if name]
+    return f"|{'|'.join(names)}|" if names else ""
+
+
 class Service(Versioned, Sourced, TrackedModel):
     organisation = models.ForeignKey(
         "directory.Organisation", on_delete=models.PROTECT, related_name="services"
@@ -52,6 +58,14 @@ class Service(Versioned, Sourced, TrackedModel):
         "directory.TaxonomyTerm", blank=True, related_name="services"
     )
     is_free = models.BooleanField(default=True)
+    fees = models.TextField(
+        "About the cost", blank=True, help_text="ORUK `fees`: the charges, in plain words."
+    )
+    # Languages the service is delivered in (not those only through an interpreter).
+    languages = models.JSONField(default=list, blank=True)
+    # The same, lower-cased between bars ("|english|polish|"), so the search filters by a
+    # language in SQL on any database.
+    language_index = models.TextField(editable=False, default="")
     access_routes = models.JSONField(default=list, blank=True)
     how_to_access = models.TextField(
         "How to get this service", blank=True, help_text="For families, in plain words."
@@ -80,6 +94,13 @@ class Service(Versioned, Sourced, TrackedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.language_index = language_index(self.languages)
+        fields = kwargs.get("update_fields")
+        if fields is not None and "languages" in fields:
+            kwargs["update_fields"] = {*fields, "language_index"}
+        super().save(*args, **kwargs)
 
     def access_route_labels(self) -> list[str]:
         return [AccessRoute(route).label for route in self.access_routes if route in AccessRoute]

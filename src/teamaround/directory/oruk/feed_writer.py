@@ -143,6 +143,12 @@ class FeedWriter:
             "assured_date": assured,
             "alert": data.get("alert", ""),
             "is_free": all(not c.get("amount") for c in costs) and not data.get("fees"),
+            "fees": data.get("fees", ""),
+            "languages": [
+                " ".join(str(item["name"]).split())
+                for item in data.get("languages", [])
+                if isinstance(item, dict) and str(item.get("name") or "").strip()
+            ],
             "source_modified": _moment(data.get("last_modified")),
         }
         existing = Service.objects.filter(source=self.source, source_id=data["id"]).first()

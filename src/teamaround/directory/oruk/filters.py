@@ -137,9 +137,7 @@ def _covering(found: QuerySet[Service], params: Params) -> tuple[QuerySet[Servic
     centroid = geo.centroid_for_postcode(postcode)
     # Two plain id lists, each read once, rather than one OR across outer joins of every
     # service to its areas and places (which the database cannot use an index for).
-    here = ServiceAtLocation.objects.filter(
-        Q(location__postcode__iexact=outward) | Q(location__postcode__istartswith=f"{outward} ")
-    ).values("service_id")
+    here = ServiceAtLocation.objects.filter(location__outward_code=outward).values("service_id")
     covered = Q(pk__in=here)
     if district is not None:
         areas = Service.districts.through.objects.filter(district=district)

@@ -172,11 +172,29 @@ def service(svc: Service, *, full: bool = False) -> dict:
                     for c in svc.contacts.all()
                 ],
                 "attributes": attributes(svc),
+                "fees": svc.fees,
+                "languages": languages(svc),
             }
         )
     )
     data["organization"] = organization(svc.organisation, full=True)
     return with_source(data, svc, "service")
+
+
+def languages(svc: Service) -> list[dict]:
+    """The languages it is delivered in. The UK profile's `language` holds only ids; the name
+    and ISO code are HSDS 3's (the profile allows more properties). An imported service whose
+    languages have not been edited here publishes the publisher's own (see with_source)."""
+    if (svc.source_record or {}).get("languages"):
+        return []
+    return [
+        {
+            "id": _child_id(svc.id, f"language:{name.lower()}"),
+            "service_id": str(svc.id),
+            "name": name,
+        }
+        for name in svc.languages or []
+    ]
 
 
 def schedule(row) -> dict:

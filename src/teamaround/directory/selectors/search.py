@@ -31,7 +31,8 @@ from django.db.models.lookups import Exact, LessThanOrEqual
 from teamaround.core.models import District, NeedDomain, WindscreenLevel
 from teamaround.core.selectors import district_for_postcode
 from teamaround.directory import geo
-from teamaround.directory.models import Service, ServiceAtLocation
+from teamaround.directory.models import Schedule, Service, ServiceAtLocation
+from teamaround.directory.models.services import language_index
 from teamaround.directory.selectors.public import publicly_visible
 from teamaround.directory.taxonomy import builtin_term
 
@@ -45,6 +46,8 @@ class ServiceSearch:
     age: int | None = None
     free_only: bool = False
     level: int | None = None
+    day: str = ""  # MO..SU: with a session that day
+    language: str = ""
     taxonomy_term_id: str = ""
     within_miles: float | None = None
     page: int | str = 1
@@ -97,6 +100,12 @@ def matching_services(search: ServiceSearch, services: QuerySet[Service] | None 
         )
     if search.free_only:
         services = services.filter(is_free=True)
+    if search.day:
+        sessions = Schedule.objects.filter(service=OuterRef("pk"), byday__contains=search.day)
+        services = services.filter(Exists(sessions))
+    language = language_index([search.language])
+    if language:
+        services = services.filter(language_index__contains=language)
     if search.taxonomy_term_id:
         services = _with_term(services, search.taxonomy_term_id)
     district, centroid = _place(search, problems)
@@ -151,14 +160,18 @@ def relevance(search: ServiceSearch, words: list[str]):
 
     if len(words) > 1:
         score += points(Q(name__icontains=" ".join(words)), WHOLE_PHRASE_IN_NAME)
+    domains = list(NeedDomain.objects.values_list("pk", "code", "name")) if words else []
     for word in words:
         score += points(Q(name__icontains=word), WORD_IN_NAME)
         score += points(Q(description__icontains=word), WORD_IN_DESCRIPTION)
-        needs = NeedDomain.objects.filter(Q(name__icontains=word) | Q(code__icontains=word))
-        named = Service.needs_met.through.objects.filter(
-            service_id=OuterRef("pk"), needdomain__in=needs
-        )
-        score += points(Exists(named), WORD_IN_TAXONOMY)
+        # The few areas of need the word names, found here (a dozen rows), so a word that
+        # names none costs the database nothing.
+        named = [pk for pk, code, name in domains if word in code or word in name.lower()]
+        if named:
+            meets = Service.needs_met.through.objects.filter(
+                service_id=OuterRef("pk"), needdomain_id__in=named
+            )
+            score += points(Exists(meets), WORD_IN_TAXONOMY)
     if search.need:
         score += _focus(Service.needs_met.through, NeedDomain)
     if search.level:

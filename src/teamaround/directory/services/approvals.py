@@ -40,6 +40,8 @@ LABELS = {
     "is_free": "Free",
     "access_routes": "Ways to get it",
     "how_to_access": "How to get it",
+    "languages": "Languages",
+    "fees": "About the cost",
 }
 
 
@@ -66,6 +68,8 @@ def _label(name: str, value) -> str:
         return "(blank)"
     if isinstance(value, bool):
         return "Yes" if value else "No"
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
     return str(value)
 
 

@@ -30,6 +30,7 @@ from teamaround.directory.models import (
     Weekday,
 )
 from teamaround.directory.oruk.feed_checks import safe_url
+from teamaround.directory.quality import required_fields
 from teamaround.directory.services.approvals import change_hold, waits_for_approval
 from teamaround.directory.services.audit_trail import audit_change, ids
 from teamaround.directory.services.feed_fields import forget_source_fields
@@ -48,7 +49,8 @@ def service_create(
 ) -> Service:
     with use_case(actor, "directory.edit_services", organisation, what="add a directory service"):
         relations = {name: list(values.pop(name, [])) for name in RELATIONS}
-        _check(values, relations, cost_amount, cost_description, new=actor is not SYSTEM)
+        person = actor is not SYSTEM
+        _check(values, relations, cost_amount, cost_description, new=person, profile=person)
         service = Service(
             organisation=organisation,
             created_by=actor_user(actor),
@@ -92,17 +94,22 @@ def service_update(
         edited = [*values, *relations]
         if cost_amount is not None or cost_description is not None:
             edited.append("cost_options")
-        merged = {
-            f: getattr(service, f)
-            for f in ("minimum_age", "maximum_age", "is_free", "access_routes", "review_date")
-        }
+        merged = {f: getattr(service, f) for f in CHECKED_FIELDS}
         merged.update(values)
+        merged["contacts_reachable"] = any(c.phone or c.email for c in service.contacts.all())
         if cost_description is None:
             current = service.cost_options.first()
             cost_amount = cost_amount if cost_amount is not None else (current and current.amount)
             cost_description = current.amount_description if current else ""
         new_review = values.get("review_date") not in (None, service.review_date)
-        _check(merged, relations or None, cost_amount, cost_description, new=new_review)
+        _check(
+            merged,
+            relations or None,
+            cost_amount,
+            cost_description,
+            new=new_review,
+            profile=actor is not SYSTEM,
+        )
         held = None
         if waits_for_approval(actor):
             bundle = {**values, **relations}
@@ -147,8 +154,29 @@ def service_archive(*, actor, service: Service, reason: str) -> Service:
         return service
 
 
-def _check(values: dict, relations: dict | None, amount, description, *, new: bool) -> None:
+CHECKED_FIELDS = (
+    "minimum_age",
+    "maximum_age",
+    "is_free",
+    "access_routes",
+    "review_date",
+    "email",
+    "phone",
+    "url",
+    "fees",
+)
+
+
+def _check(
+    values: dict, relations: dict | None, amount, description, *, new: bool, profile: bool = False
+) -> None:
+    """Every problem at once. With `profile` (any save by a person), the council's required
+    fields (quality.required_fields) that the service's own form holds are enforced too: a
+    contact route and who it is for. (An address is a place added after the service; a missing
+    one is flagged by the data-quality checks.)"""
     errors: dict[str, list[str]] = {}
+    if profile:
+        errors |= _profile_errors(values)
     if values.get("url") and not safe_url(values["url"]):
         errors["url"] = ["Enter a web address starting with http:// or https://"]
     low, high = values.get("minimum_age"), values.get("maximum_age")
@@ -159,7 +187,8 @@ def _check(values: dict, relations: dict | None, amount, description, *, new: bo
         errors["access_routes"] = ["Choose at least one way to get this service."]
     elif set(routes) - set(AccessRoute.values):
         errors["access_routes"] = ["Choose ways to get this service from the list."]
-    if not values.get("is_free", True) and amount is None and not (description or "").strip():
+    described = (description or "").strip() or (values.get("fees") or "").strip()
+    if not values.get("is_free", True) and amount is None and not described:
         errors["cost_amount"] = ["Enter what it costs, or say the service is free."]
     review: date | None = values.get("review_date")
     if review is None:
@@ -175,6 +204,20 @@ def _check(values: dict, relations: dict | None, amount, description, *, new: bo
             errors[name] = [message]
     if errors:
         raise ValidationFailed(errors)
+
+
+def _profile_errors(values: dict) -> dict[str, list[str]]:
+    required = required_fields()
+    errors: dict[str, list[str]] = {}
+    reachable = any((values.get(name) or "").strip() for name in ("email", "phone", "url"))
+    if "contact" in required and not (reachable or values.get("contacts_reachable")):
+        errors["phone"] = ["Give a way to contact the service: a phone number, email or website."]
+    no_ages = values.get("minimum_age") is None and values.get("maximum_age") is None
+    if "eligibility" in required and no_ages:
+        errors["minimum_age"] = [
+            "Say who the service is for: the youngest age, the oldest age, or both."
+        ]
+    return errors
 
 
 def _cost_of(service: Service) -> tuple:

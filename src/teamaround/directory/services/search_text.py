@@ -12,5 +12,6 @@ def search_text_for(service) -> str:
         service.organisation.name,
         needs,
         service.how_to_access,
+        " ".join(service.languages or []),
     ]
     return " ".join(" ".join(parts).lower().split())

@@ -28,6 +28,8 @@ def search(request):
                 district=data["district"],
                 age=data["age"],
                 free_only=data["free"],
+                language=data["language"],
+                day=data["day"],
                 level=int(data["level"]) if data["level"] else None,
                 page=request.GET.get("page", 1),
             )

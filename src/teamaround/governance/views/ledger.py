@@ -24,7 +24,11 @@ PAGE = 50
 
 def _period(request):
     today = timezone.localdate()
-    form = forms.PeriodForm(request.GET or None, initial={"start": today - timedelta(days=30)})
+    # Bound only when the period form itself was sent (the page's other forms also use GET).
+    sent = "start" in request.GET or "end" in request.GET
+    form = forms.PeriodForm(
+        request.GET if sent else None, initial={"start": today - timedelta(days=30), "end": today}
+    )
     if form.is_bound and form.is_valid():
         return form, form.cleaned_data["start"], form.cleaned_data["end"]
     return form, today - timedelta(days=30), today

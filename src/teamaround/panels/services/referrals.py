@@ -12,6 +12,7 @@ from teamaround.core.access import actor_user, require, use_case
 from teamaround.core.errors import ValidationFailed
 from teamaround.core.models import AuditAction
 from teamaround.panels.models import CaseSubject, Panel, PanelReferral, ReferralStatus
+from teamaround.panels.services import sharing
 from teamaround.panels.services.guards import audit
 from teamaround.panels.services.lifecycles import REFERRAL_LIFECYCLE, ReferralEvent
 
@@ -31,28 +32,34 @@ def panel_referral_create(
     risk_score: int | None = None,
     professional_judgement: bool = False,
     received_at=None,
+    consent_given_by: str = "",
 ) -> PanelReferral:
+    """Checks come before the transaction so that a refusal's audit event and ledger entry
+    survive it; the referral and the record of what it shared are written together."""
     require(actor, "panels.refer", panel, what="refer a case to a panel")
     if family is not None:  # checked before the transaction so the refusal's audit survives
         require(actor, "people.view_family", family, what="refer a family to a panel")
+    kind = panel.panel_type
+    errors: dict[str, list[str]] = {}
+    if not (question or "").strip():
+        errors["question"] = ["Say what you are asking the panel to decide."]
+    if kind.case_subject == CaseSubject.PLACE:
+        if family is not None or child is not None:
+            errors["family"] = ["This panel considers places and themes, not families."]
+        if not (place or "").strip():
+            errors["place"] = ["Name the place or theme for the panel."]
+    elif family is None:
+        errors["family"] = ["Choose the family you are referring."]
+    elif child is not None and not _is_member(family, child):
+        errors["child"] = ["Choose a child in this family."]
+    if kind.records_risk_score:
+        _check_risk(risk_score, professional_judgement, errors)
+    if errors:
+        raise ValidationFailed(errors)
+    shares = sharing.referral_shares_check(
+        actor=actor, panel=panel, family=family, consent_given_by=consent_given_by
+    )
     with transaction.atomic():
-        kind = panel.panel_type
-        errors: dict[str, list[str]] = {}
-        if not (question or "").strip():
-            errors["question"] = ["Say what you are asking the panel to decide."]
-        if kind.case_subject == CaseSubject.PLACE:
-            if family is not None or child is not None:
-                errors["family"] = ["This panel considers places and themes, not families."]
-            if not (place or "").strip():
-                errors["place"] = ["Name the place or theme for the panel."]
-        elif family is None:
-            errors["family"] = ["Choose the family you are referring."]
-        elif child is not None and not _is_member(family, child):
-            errors["child"] = ["Choose a child in this family."]
-        if kind.records_risk_score:
-            _check_risk(risk_score, professional_judgement, errors)
-        if errors:
-            raise ValidationFailed(errors)
         received_at = received_at or timezone.now()
         referral = PanelReferral.objects.create(
             panel=panel,
@@ -68,6 +75,7 @@ def panel_referral_create(
             is_repeat=_is_repeat(panel, family, received_at),
             created_by=actor_user(actor),
         )
+        sharing.referral_shares_record(shares, referral)
         audit(actor, referral, AuditAction.CREATE, "Referred a case to a panel")
         return referral
 

@@ -61,6 +61,7 @@ def referral_create(request, panel_id):
             place=data.get("place", ""),
             risk_score=data.get("risk_score"),
             professional_judgement=data.get("professional_judgement", False),
+            consent_given_by=data.get("consent_given_by", ""),
         ),
         redirect_to=reverse("panels:panel-detail", args=[panel.pk]),
         success=lambda referral: (

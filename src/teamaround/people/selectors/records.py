@@ -33,9 +33,11 @@ from teamaround.people.permissions import family_filter, person_filter
 
 
 def person_list(*, actor, query: str = "") -> QuerySet[Person]:
+    """People the actor may see, whose names hold every word of `query` ("Chidi Okonkwo"
+    finds him: each word in his forenames or surname)."""
     people = Person.objects.filter(person_filter(actor), merged_into__isnull=True)
-    if query:
-        people = people.filter(Q(surname__icontains=query) | Q(forenames__icontains=query))
+    for word in (query or "").split():
+        people = people.filter(Q(surname__icontains=word) | Q(forenames__icontains=word))
     return people.order_by("surname", "forenames")
 
 
