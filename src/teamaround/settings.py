@@ -26,7 +26,9 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [part.strip() for part in os.environ.get(name, default).split(",") if part.strip()]
 
 
-DEBUG = env_bool("DJANGO_DEBUG", True)
+# Off unless a developer asks for it (DJANGO_DEBUG=1): the demo's errors then look like the
+# service, and Django's debug page (which lists every route) is never shown to a visitor.
+DEBUG = env_bool("DJANGO_DEBUG", False)
 # The development key is public on purpose: production settings refuse to start without their own.
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "insecure-development-key-not-for-production")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
@@ -60,6 +62,8 @@ INSTALLED_APPS = [
     "teamaround.frontdoor",
     "teamaround.earlyhelp",
     "teamaround.panels",
+    "teamaround.commissioning",
+    "teamaround.socialcare",
 ]
 
 MIDDLEWARE = [
@@ -288,6 +292,7 @@ TEAMAROUND_SEEDERS = [
     "teamaround.frontdoor.seeding.seed",
     "teamaround.earlyhelp.seeding.seed",
     "teamaround.panels.seeding.seed",
+    "teamaround.commissioning.seeding.seed",
 ]
 # Functions returning lines printed at the end of `teamaround seed` (e.g. demo sign-ins).
 TEAMAROUND_SEED_SUMMARIES = ["teamaround.accounts.seeding.demo_sign_in_lines"]
@@ -360,6 +365,10 @@ USE_TZ = True
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
 
 STATIC_URL = "/static/"
+# The demo and development serve static files straight from the apps (no collectstatic step),
+# with DEBUG off too; production serves the collected, hashed files (settings_production).
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = DEBUG
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT") or PROJECT_DIR / "staticfiles")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

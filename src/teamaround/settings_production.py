@@ -12,6 +12,8 @@ from teamaround.settings import *  # noqa: F403
 from teamaround.settings import env_bool, env_list
 
 DEBUG = False
+WHITENOISE_USE_FINDERS = False
+WHITENOISE_AUTOREFRESH = False
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if len(SECRET_KEY) < 50 or SECRET_KEY.startswith("insecure"):
     raise ImproperlyConfigured("Set DJANGO_SECRET_KEY to a random value of 50 or more characters.")

@@ -35,7 +35,9 @@ urlpatterns = [
     path("hub/", include("teamaround.frontdoor.urls")),
     path("ask-for-help/", include("teamaround.frontdoor.public_urls")),
     path("early-help/", include("teamaround.earlyhelp.urls")),
+    path("social-care/", include("teamaround.socialcare.urls")),
     path("governance/", include("teamaround.governance.urls")),
+    path("commissioning/", include("teamaround.commissioning.urls")),
     path("", include("teamaround.core.urls")),
 ]
 

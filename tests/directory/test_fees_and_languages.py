@@ -136,3 +136,41 @@ def test_a_provider_editors_language_change_waits_for_approval(
     assert service.languages == ["English"]
     change = PendingChange.objects.get(service=service)
     assert change.shown == {"Languages": ["English", "English, Polish"]}
+
+
+def test_an_imported_prices_validity_is_kept_shown_and_published(essex, oruk_feed, client):
+    feed = copy.deepcopy(oruk_feed)
+    cost = feed["services"][1]["cost_options"][0]
+    cost |= {"valid_from": "2026-04-01", "valid_to": "2027-03-31"}
+    oruk_feed_import(actor=SYSTEM, feed=feed, source="parents.example.org")
+    service = Service.objects.get(source_id=feed["services"][1]["id"])
+    option = service.cost_options.get()
+    assert (option.valid_from.isoformat(), option.valid_to.isoformat()) == (
+        "2026-04-01",
+        "2027-03-31",
+    )
+    published = client.get(f"/services/oruk/services/{service.pk}").json()
+    assert published["cost_options"][0]["valid_from"] == "2026-04-01"
+    assert published["cost_options"][0]["valid_to"] == "2027-03-31"
+    page = client.get(f"/services/{service.pk}/").content.decode()
+    assert "from 1 April 2026 until 31 March 2027" in page
+
+
+def test_a_price_validity_that_is_not_a_date_or_runs_backwards_is_reported(essex, oruk_feed):
+    from teamaround.directory.oruk.feed import FeedRejected
+
+    feed = copy.deepcopy(oruk_feed)
+    cost = feed["services"][1]["cost_options"][0]
+    cost |= {"valid_from": "next April", "valid_to": "2027-02-30"}
+    with pytest.raises(FeedRejected) as caught:
+        oruk_feed_import(actor=SYSTEM, feed=feed, source="parents.example.org")
+    found = {str(p) for p in caught.value.problems}
+    assert "services[1].cost_options[0].valid_from: 'next April' is not a date" in found
+    assert "services[1].cost_options[0].valid_to: '2027-02-30' is not a date" in found
+    cost |= {"valid_from": "2027-04-01", "valid_to": "2027-03-31"}
+    with pytest.raises(FeedRejected) as caught:
+        oruk_feed_import(actor=SYSTEM, feed=feed, source="parents.example.org")
+    assert [str(p) for p in caught.value.problems] == [
+        "services[1].cost_options[0].valid_to: is before valid_from"
+    ]
+    assert not Service.objects.exists()

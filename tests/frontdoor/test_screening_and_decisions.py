@@ -211,11 +211,14 @@ def test_a_social_care_team_accepts_its_referral(
     )
     worker = make_user(Role.SOCIAL_WORKER, team=social_care_team)
     client = signed_in(worker)
-    assert "Accept and open" not in client.get(reverse("frontdoor:hand-overs")).content.decode()
+    page = client.get(reverse("frontdoor:hand-overs")).content.decode()
+    assert "Accept and receive the social care referral" in page
+    # Social care accepts by receiving the referral (socialcare.navigation), as early help
+    # does by opening the episode: never an accepted hand-over with nothing opened.
     response = client.post(reverse("frontdoor:hand-over-accept", args=[decision.hand_over.pk]))
-    assert response.url == reverse("frontdoor:hand-overs")
+    assert response.url == reverse("socialcare:from-hand-over", args=[decision.hand_over.pk])
     decision.hand_over.refresh_from_db()
-    assert decision.hand_over.status == HandOverStatus.ACCEPTED
+    assert decision.hand_over.status == HandOverStatus.AWAITING
 
 
 def test_the_decision_page_records_a_decision(

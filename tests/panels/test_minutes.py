@@ -57,3 +57,29 @@ def test_minutes_pages_and_pdf(heard_case, signed_in):
     assert exported.count() == 1  # the PDF leaves TeamAround: recorded as an export
     response = client.post(url + "correct/", {"correction": "", "reason": ""})
     assert response.status_code == 200 and "govuk-error-summary" in response.content.decode()
+
+
+def test_downloading_the_minutes_is_a_share_in_the_ledger(heard_case, signed_in):
+    """The PDF takes a copy of what the panel decided about the family out of TeamAround: a
+    share to the person downloading it, on the basis the referral recorded; once that
+    consent is withdrawn the download is refused (the page can still be read)."""
+    from teamaround.core.access import SYSTEM
+    from teamaround.governance import services as governance
+    from teamaround.governance.models import Channel, Disclosure, Outcome, Purpose, SharingBasis
+
+    ctx = heard_case
+    client = signed_in(ctx["chair"])
+    pdf_url = f"/panels/meetings/{ctx['meeting'].pk}/minutes.pdf"
+    assert client.get(pdf_url).status_code == 200
+    shared = Disclosure.objects.filter(channel=Channel.EXPORT, outcome=Outcome.SHARED)
+    entry = shared.get(person=ctx["child"])
+    assert entry.recipient_user == ctx["chair"] and entry.record_id == str(ctx["meeting"].pk)
+    assert entry.basis.purpose == Purpose.PANEL
+    consent = SharingBasis.objects.get(person=ctx["child"], purpose=Purpose.PANEL)
+    governance.basis_withdraw(actor=SYSTEM, basis=consent, reason="Mum withdrew consent")
+    refused = client.get(pdf_url)
+    assert refused.status_code == 400 and "withdrawn" in refused.content.decode()
+    assert Disclosure.objects.filter(
+        channel=Channel.EXPORT, outcome=Outcome.REFUSED, person=ctx["child"]
+    ).exists()
+    assert client.get(f"/panels/meetings/{ctx['meeting'].pk}/minutes/").status_code == 200

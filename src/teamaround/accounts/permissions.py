@@ -26,6 +26,14 @@ def is_information_governance_lead(user) -> bool:
     return is_staff_member(user) and user.has_role(Role.INFORMATION_GOVERNANCE)
 
 
+@rules.predicate
+def sees_county_counts(user) -> bool:
+    """Commissioners and data analysts: county-wide counts (aggregates, never case records)."""
+    return is_staff_member(user) and (
+        user.has_role(Role.COMMISSIONER) or user.has_role(Role.DATA_ANALYST)
+    )
+
+
 rules.add_perm("accounts.view_directory_of_agencies", is_staff_member)
 rules.add_perm("accounts.manage_agencies", is_administrator)
 rules.add_perm("accounts.manage_teams", is_administrator)

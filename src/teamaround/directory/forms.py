@@ -291,6 +291,18 @@ class OrganisationForm(forms.Form):
     description = forms.CharField(label="What the organisation does", widget=forms.Textarea)
     email = forms.EmailField(label="Email (optional)", required=False)
     website = forms.URLField(label="Website (optional)", required=False, assume_scheme="https")
+    logo = forms.URLField(
+        label="Logo (optional)",
+        required=False,
+        assume_scheme="https",
+        help_text="The web address of the organisation's logo image",
+    )
+    uri = forms.URLField(
+        label="Persistent identifier (optional)",
+        required=False,
+        assume_scheme="https",
+        help_text="A web address that always identifies the organisation, if it has one",
+    )
 
 
 class OrganisationChangeForm(OrganisationForm):
@@ -298,7 +310,7 @@ class OrganisationChangeForm(OrganisationForm):
 
     @staticmethod
     def initial_for(organisation) -> dict:
-        fields = ("name", "description", "email", "website", "version")
+        fields = ("name", "description", "email", "website", "logo", "uri", "version")
         return {name: getattr(organisation, name) for name in fields}
 
 

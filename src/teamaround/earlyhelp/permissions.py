@@ -15,7 +15,7 @@ import rules
 from django.db.models import Q
 
 from teamaround.accounts.models import AgencyKind
-from teamaround.accounts.permissions import is_staff_member, is_team_manager
+from teamaround.accounts.permissions import is_staff_member, is_team_manager, sees_county_counts
 from teamaround.accounts.roles import COUNTY_WIDE_ROLES, Role
 from teamaround.core.access import is_system
 from teamaround.people.permissions import RECORDING_ROLES
@@ -117,3 +117,5 @@ rules.add_perm("earlyhelp.change_episode", can_edit_episode)
 rules.add_perm("earlyhelp.sign_off_assessment", manages_lead_team)
 rules.add_perm("earlyhelp.step_down", works_in_social_care)
 rules.add_perm("earlyhelp.see_caseloads", is_team_manager)
+# Counts by district and month for the commissioning app (aggregates, no case records).
+rules.add_perm("earlyhelp.view_counts", sees_county_counts)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import rules
 
-from teamaround.accounts.permissions import is_staff_member, is_team_manager
+from teamaround.accounts.permissions import is_staff_member, is_team_manager, sees_county_counts
 from teamaround.accounts.roles import Role
 
 HUB_ROLES = (Role.HUB_SCREENER, Role.HUB_SOCIAL_WORKER)
@@ -91,3 +91,5 @@ rules.add_perm("frontdoor.record_missing_follow_up", works_the_hub | manages_the
 rules.add_perm("frontdoor.view_flow", manages_the_hub)
 rules.add_perm("frontdoor.view_hand_overs", is_staff_member)
 rules.add_perm("frontdoor.accept_hand_over", in_receiving_team)
+# Counts by district and month for the commissioning app (aggregates, no case records).
+rules.add_perm("frontdoor.view_counts", sees_county_counts)

@@ -18,7 +18,7 @@ import rules
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from teamaround.accounts.permissions import is_administrator, is_staff_member
+from teamaround.accounts.permissions import is_administrator, is_staff_member, sees_county_counts
 from teamaround.accounts.roles import Role
 from teamaround.core.access import is_system
 from teamaround.panels.models.choices import MemberRole
@@ -174,3 +174,5 @@ rules.add_perm("panels.approve_minutes", runs_meeting)
 rules.add_perm("panels.view_case_summary", can_view_summary)
 rules.add_perm("panels.view_action", can_view_action)
 rules.add_perm("panels.view_cost_report", sees_costs)
+# Counts by district and month for the commissioning app (aggregates, no case records).
+rules.add_perm("panels.view_counts", sees_county_counts)

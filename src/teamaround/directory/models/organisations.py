@@ -19,6 +19,10 @@ class Organisation(Versioned, Sourced, TrackedModel):
     description = models.TextField()
     email = models.EmailField(blank=True)
     website = models.URLField(blank=True)
+    logo = models.URLField("Logo (a link to the image)", blank=True)
+    uri = models.URLField(
+        "Persistent identifier (URI)", blank=True, help_text="ORUK `uri`, where it has one."
+    )
     agency = models.ForeignKey(
         "accounts.Agency",
         null=True,

@@ -114,6 +114,8 @@ class CostOption(models.Model):
     option = models.CharField(max_length=200, blank=True)
     amount = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
     amount_description = models.CharField(max_length=200, blank=True)
+    valid_from = models.DateField("Price valid from", null=True, blank=True)
+    valid_to = models.DateField("Price valid until", null=True, blank=True)
 
     def __str__(self) -> str:
         return self.option or "Charge"

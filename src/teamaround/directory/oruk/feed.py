@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.utils.dateparse import parse_date
 
 from teamaround.core.access import require
 from teamaround.core.audit import audit_record
@@ -255,6 +256,20 @@ def _value_problems(where: str, service: dict) -> list[Problem]:
                     f"{where}.cost_options[{j}].amount", f"{amount} is not a charge we can hold"
                 )
             )
+        dates = {}
+        for name in ("valid_from", "valid_to"):
+            value = cost.get(name)
+            try:
+                dates[name] = parse_date(value) if isinstance(value, str) and value else None
+            except ValueError:
+                dates[name] = None
+            if isinstance(value, str) and value and dates[name] is None:
+                problems.append(
+                    Problem(f"{where}.cost_options[{j}].{name}", f"{value!r} is not a date")
+                )
+        start, end = dates.get("valid_from"), dates.get("valid_to")
+        if start and end and end < start:
+            problems.append(Problem(f"{where}.cost_options[{j}].valid_to", "is before valid_from"))
     for j, schedule in enumerate(service.get("schedules", [])):
         for name in ("opens_at", "closes_at"):
             value = schedule.get(name)

@@ -128,6 +128,8 @@ _ORGANISATION = {
     "name": 200,
     "email": 254,
     "website": 200,
+    "logo": 200,
+    "uri": 200,
     "organization_identifiers": [{"identifier_scheme": 20, "identifier": 40}],
 }
 _LOCATION = {"name": 200, "addresses": [{"address_1": 200, "city": 100, "postal_code": 10}]}

@@ -16,7 +16,7 @@ from datetime import UTC, date, time, timedelta
 from decimal import Decimal
 
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
+from django.utils.dateparse import parse_date, parse_datetime
 
 from teamaround.core.access import actor_user
 from teamaround.core.models import AuditAction, District
@@ -105,7 +105,9 @@ class FeedWriter:
             "name": data["name"][:200],
             "description": data.get("description") or data["name"],
             "email": data.get("email", "")[:254],
-            "website": data.get("website", "")[:200],
+            "website": data.get("website", ""),
+            "logo": data.get("logo", ""),
+            "uri": data.get("uri", ""),
             "identifier_scheme": identifier.get("identifier_scheme", "")[:20],
             "identifier": identifier.get("identifier", "")[:40],
         }
@@ -241,6 +243,8 @@ class FeedWriter:
                 "option": c.get("option", "")[:200],
                 "amount_description": c.get("amount_description", "")[:200],
                 "amount": Decimal(str(c["amount"])) if c.get("amount") is not None else None,
+                "valid_from": parse_date(c["valid_from"]) if c.get("valid_from") else None,
+                "valid_to": parse_date(c["valid_to"]) if c.get("valid_to") else None,
             },
         )
         _replace(

@@ -91,6 +91,8 @@ def organization(org: Organisation, *, full: bool = False) -> dict:
             "description": org.description,
             "email": org.email,
             "website": org.website,
+            "logo": org.logo,
+            "uri": org.uri,
         }
     )
     if full and org.identifier:
@@ -156,6 +158,8 @@ def service(svc: Service, *, full: bool = False) -> dict:
                             "option": c.option,
                             "amount": float(c.amount) if c.amount is not None else None,
                             "amount_description": c.amount_description,
+                            "valid_from": c.valid_from.isoformat() if c.valid_from else None,
+                            "valid_to": c.valid_to.isoformat() if c.valid_to else None,
                         }
                     )
                     for c in svc.cost_options.all()

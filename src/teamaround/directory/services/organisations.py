@@ -10,13 +10,16 @@ from teamaround.directory.models import DirectoryEditor, Organisation
 from teamaround.directory.services.audit_trail import audit_change
 from teamaround.directory.services.feed_fields import check_link
 
+LINKS = ("website", "logo", "uri")  # only http(s) links are stored, shown and published
+
 
 def organisation_create(*, actor, name: str, description: str, id=None, **details) -> Organisation:
     with use_case(actor, "directory.manage_directory", what="add a directory organisation"):
         name = name.strip()
         if not name:
             raise DomainError("Enter the organisation's name.", field="name")
-        check_link(details.get("website"), "website")
+        for link in LINKS:
+            check_link(details.get(link), link)
         if Organisation.objects.filter(name__iexact=name, archived_at__isnull=True).exists():
             raise DomainError(
                 "An organisation with this name is already in the directory.", field="name"
@@ -42,7 +45,8 @@ def organisation_update(
     ):
         if organisation.is_archived:
             raise DomainError("This organisation is archived and cannot be changed.")
-        check_link(values.get("website"), "website")
+        for link in LINKS:
+            check_link(values.get(link), link)
         if "name" in values:
             values["name"] = (values["name"] or "").strip()
             if not values["name"]:

@@ -57,6 +57,9 @@ def minutes_get(*, actor, meeting_id, export: bool = False):
         audit=not export,
     )
     if export:
+        from teamaround.panels.services.sharing import minutes_export_shares
+
+        minutes_export_shares(actor=actor, meeting=meeting)
         audit_record(
             action=AuditAction.EXPORT,
             actor=actor,

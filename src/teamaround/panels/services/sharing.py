@@ -13,14 +13,15 @@ family member's basis is found before the referral is saved:
 
 from __future__ import annotations
 
-from teamaround.core.access import on_behalf_of
+from teamaround.core.access import actor_user, on_behalf_of
 from teamaround.governance import services as governance
 from teamaround.governance.models import STATUTORY_BASES, BasisKind, Channel, Purpose, Scope
-from teamaround.panels.models import Panel
+from teamaround.panels.models import ItemKind, Panel
 from teamaround.panels.models.choices import SharingBasis as PanelSharing
 from teamaround.people import selectors as people_selectors
 
 REFERRAL_FIELDS = ["family", "members", "question", "risk_score"]
+MINUTES_FIELDS = ["family", "decision", "package", "actions"]
 
 # The statutory basis a panel type's terms of reference give, by its code's family.
 STATUTORY_KIND_BY_CODE = {"marac": BasisKind.MARAC, "mace": BasisKind.MACE}
@@ -85,4 +86,37 @@ def referral_shares_record(decisions: list, referral) -> None:
             channel=Channel.PANEL_SUMMARY,
             record=referral,
             fields=REFERRAL_FIELDS,
+        )
+
+
+def minutes_export_shares(*, actor, meeting) -> None:
+    """Downloading the minutes takes a copy of what the panel decided about each family out
+    of TeamAround: each member of each family heard is a share to the person downloading,
+    on the basis the referral recorded. A basis since withdrawn or ended refuses the download
+    (the refusal is in the ledger); the minutes can still be read on the page."""
+    families = [
+        item.referral.family
+        for item in meeting.items.select_related("referral__family").filter(
+            kind=ItemKind.CASE, referral__family__isnull=False
+        )
+    ]
+    people = {
+        m.person.pk: m.person
+        for family in families
+        for m in people_selectors.family_members(family)
+        if not m.ended_on
+    }
+    acting = on_behalf_of(actor)
+    decisions = governance.shares_check(
+        actor=acting,
+        people=people.values(),
+        purpose=Purpose.PANEL,
+        channel=Channel.EXPORT,
+        recipient_user=actor_user(actor),
+        record=meeting,
+        fields=MINUTES_FIELDS,
+    )
+    for decision in decisions:
+        governance.disclosure_record(
+            decision=decision, channel=Channel.EXPORT, record=meeting, fields=MINUTES_FIELDS
         )

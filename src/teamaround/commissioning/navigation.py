@@ -1,0 +1,8 @@
+"""Commissioning's link in the service navigation (each page still checks access itself)."""
+
+from teamaround.commissioning.permissions import is_commissioning_user
+from teamaround.core import navigation
+
+navigation.register(
+    "Needs analysis", "commissioning:needs", visible=is_commissioning_user, order=60
+)

@@ -1,0 +1,44 @@
+"""Counts by district and month for the commissioning app's needs analysis: requests, Hub
+decisions by level and by route, re-referrals and missing episodes. Aggregates only (no person
+is named), so nothing here is a read of personal data."""
+
+from __future__ import annotations
+
+from django.db.models import Count
+from django.db.models.functions import TruncMonth
+
+from teamaround.core.access import require
+from teamaround.frontdoor.models import HubDecision, MissingEpisode, RequestForSupport
+
+
+def monthly_counts(*, actor, start, end) -> list[tuple]:
+    """(measure, category, district_id, month, n) for everything that happened in
+    [start, end) (aware datetimes)."""
+    require(actor, "frontdoor.view_counts", what="see the Hub's counts by district")
+    rows: list[tuple] = []
+    requests = RequestForSupport.objects.filter(submitted_at__gte=start, submitted_at__lt=end)
+    rows += _grouped(requests, "requests", "submitted_at", "district_id", None)
+    rows += _grouped(
+        requests.filter(is_re_referral=True), "re_referrals", "submitted_at", "district_id", None
+    )
+    decisions = HubDecision.objects.filter(decided_at__gte=start, decided_at__lt=end)
+    rows += _grouped(
+        decisions, "decision_levels", "decided_at", "request__district_id", "level__number"
+    )
+    rows += _grouped(decisions, "decision_routes", "decided_at", "request__district_id", "route")
+    missing = MissingEpisode.objects.filter(
+        reported_missing_at__gte=start, reported_missing_at__lt=end
+    )
+    rows += _grouped(missing, "missing", "reported_missing_at", "district_id", None)
+    return rows
+
+
+def _grouped(queryset, measure, moment, district, category) -> list[tuple]:
+    fields = [district, "month"] + ([category] if category else [])
+    counted = (
+        queryset.annotate(month=TruncMonth(moment)).values(*fields).annotate(n=Count("id"))
+    ).order_by()
+    return [
+        (measure, row[category] if category else "", row[district], row["month"], row["n"])
+        for row in counted
+    ]

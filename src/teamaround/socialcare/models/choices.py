@@ -1,0 +1,69 @@
+"""Statuses and kinds of event for a social care case."""
+
+from django.db import models
+
+
+class Origin(models.TextChoices):
+    HUB = "hub", "Hub decision at level 4"
+    STEP_UP = "step_up", "Step up from early help"
+    CONTACT = "contact", "Contact straight to social care"
+
+
+class CaseStatus(models.TextChoices):
+    AWAITING_DECISION = "awaiting_decision", "Referral awaiting decision"
+    ASSESSMENT = "assessment", "Child and family assessment"
+    PROTECTION = "protection", "Child protection enquiry"
+    CHILD_IN_NEED = "child_in_need", "Child in need"
+    CHILD_PROTECTION = "child_protection", "Child protection plan"
+    CLOSED = "closed", "Closed"
+
+
+class Decision(models.TextChoices):
+    NO_FURTHER_ACTION = "nfa", "No further action"
+    ASSESSMENT = "assessment", "Child and family assessment"
+    STRATEGY = "strategy", "Strategy discussion"
+
+
+class AssessmentOutcome(models.TextChoices):
+    NO_FURTHER_ACTION = "nfa", "No further action"
+    CHILD_IN_NEED = "cin", "Child in need plan"
+    STRATEGY = "strategy", "Strategy discussion"
+    STEP_DOWN = "step_down", "Step down to early help"
+
+
+class AssessmentStatus(models.TextChoices):
+    IN_PROGRESS = "in_progress", "In progress"
+    SUBMITTED = "submitted", "Awaiting authorisation"
+    AUTHORISED = "authorised", "Authorised"
+
+
+class EnquiryOutcome(models.TextChoices):
+    CONFERENCE = "conference", "Concerns substantiated: initial child protection conference"
+    CHILD_IN_NEED = "cin", "Concerns not substantiated: child in need plan"
+    NO_FURTHER_ACTION = "nfa", "Concerns not substantiated: no further action"
+
+
+class ConferenceKind(models.TextChoices):
+    INITIAL = "initial", "Initial child protection conference"
+    REVIEW = "review", "Review child protection conference"
+
+
+class ConferenceOutcome(models.TextChoices):
+    PLAN = "plan", "Child protection plan (continues)"
+    CHILD_IN_NEED = "cin", "No plan: child in need"
+    NO_FURTHER_ACTION = "nfa", "No plan: no further action"
+
+
+class CaseEventKind(models.TextChoices):
+    RECEIVED = "received", "Referral received"
+    DECIDED = "decided", "Referral decided"
+    ASSESSMENT_STARTED = "assess_start", "Assessment started"
+    ASSESSMENT_AUTHORISED = "assess_auth", "Assessment authorised"
+    STRATEGY_HELD = "strategy", "Strategy discussion held"
+    ENQUIRY_COMPLETED = "s47_done", "Section 47 enquiry completed"
+    CONFERENCE_HELD = "conference", "Child protection conference held"
+    PLAN_STARTED = "plan_start", "Child protection plan started"
+    PLAN_ENDED = "plan_end", "Child protection plan ended"
+    REALLOCATED = "reallocated", "Case reallocated"
+    STEPPED_DOWN = "stepped_down", "Stepped down to early help"
+    CLOSED = "closed", "Case closed"

@@ -1,0 +1,109 @@
+"""Who may see and change social care cases. Written once as queryset filters (`case_filter`
+to read, `case_edit_filter` to change); the predicates and every selector use them.
+
+- Change: the allocated worker, and social workers and team managers of the case's team
+  (a Hub social worker too, while the referral awaits its decision in a Hub team).
+- Read: those, plus county-wide social work roles (as for every family record), plus
+  partners whose team works with the family now (an open involvement): they read the case
+  so they can play their part in the plan, and change nothing.
+- Authorise an assessment: a team manager of the case's team.
+- Nobody else: not commissioners, analysts, administrators, panel chairs, IG, anonymous.
+"""
+
+from __future__ import annotations
+
+import rules
+from django.db.models import Q
+
+from teamaround.accounts.models import AgencyKind
+from teamaround.accounts.permissions import is_staff_member, is_team_manager
+from teamaround.accounts.roles import Role
+from teamaround.core.access import is_system
+
+NOTHING = Q(pk__in=[])
+SOCIAL_WORK_ROLES = (Role.SOCIAL_WORKER, Role.TEAM_MANAGER, Role.HUB_SOCIAL_WORKER)
+COUNTY_READERS = (Role.SOCIAL_WORKER, Role.HUB_SOCIAL_WORKER)
+PARTNER_ROLES = (Role.PRACTITIONER, Role.FAMILY_WORKER, Role.TEAM_MANAGER)
+
+
+def _in_social_care(actor) -> bool:
+    return bool(
+        is_staff_member(actor)
+        and actor.team_id
+        and actor.team.agency.kind == AgencyKind.CHILDRENS_SOCIAL_CARE
+        and actor.has_role(*SOCIAL_WORK_ROLES)
+    )
+
+
+def case_edit_filter(actor) -> Q:
+    """Q on SocialCareReferral: the cases `actor` may change."""
+    if is_system(actor):
+        return Q()
+    if not (is_staff_member(actor) and actor.has_role(*SOCIAL_WORK_ROLES)):
+        return NOTHING
+    allowed = Q(allocated_worker_id=actor.pk)
+    if _in_social_care(actor):
+        allowed |= Q(team_id=actor.team_id)
+    return allowed
+
+
+def case_filter(actor) -> Q:
+    """Q on SocialCareReferral: the cases `actor` may read."""
+    from teamaround.people.models import Involvement
+
+    if is_system(actor) or (is_staff_member(actor) and actor.has_role(*COUNTY_READERS)):
+        return Q()
+    if not is_staff_member(actor):
+        return NOTHING
+    allowed = case_edit_filter(actor)
+    if actor.team_id and actor.has_role(*PARTNER_ROLES):
+        involved = Involvement.objects.filter(
+            team_id=actor.team_id, closed_at__isnull=True, archived_at__isnull=True
+        ).values("family_id")
+        allowed = (
+            allowed | Q(family_id__in=involved) if allowed != NOTHING else Q(family_id__in=involved)
+        )
+    return allowed
+
+
+def _matches(filter_for, user, case) -> bool:
+    from teamaround.socialcare.models import SocialCareReferral
+
+    return (
+        case is not None
+        and SocialCareReferral.objects.filter(filter_for(user), pk=case.pk).exists()
+    )
+
+
+@rules.predicate
+def can_view_case(user, case) -> bool:
+    return _matches(case_filter, user, case)
+
+
+@rules.predicate
+def can_change_case(user, case) -> bool:
+    return _matches(case_edit_filter, user, case)
+
+
+@rules.predicate
+def works_in_social_care(user) -> bool:
+    return _in_social_care(user)
+
+
+@rules.predicate
+def manages_case_team(user, case) -> bool:
+    return bool(
+        case is not None and is_team_manager(user) and user.team_id and user.team_id == case.team_id
+    )
+
+
+@rules.predicate
+def manages_social_care_team(user) -> bool:
+    return bool(is_team_manager(user) and _in_social_care(user))
+
+
+rules.add_perm("socialcare.receive_referral", works_in_social_care)
+rules.add_perm("socialcare.view_case", can_view_case)
+rules.add_perm("socialcare.change_case", can_change_case)
+rules.add_perm("socialcare.authorise", manages_case_team)
+rules.add_perm("socialcare.see_caseload", manages_social_care_team)

@@ -1,0 +1,3 @@
+"""Loaded by rules autodiscovery."""
+
+from teamaround.socialcare import permissions  # noqa: F401

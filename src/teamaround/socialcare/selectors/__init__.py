@@ -1,0 +1,23 @@
+"""Social care's reads, each filtered by socialcare.permissions and audited."""
+
+from teamaround.socialcare.selectors.cases import (
+    can_authorise,
+    can_change,
+    case_get,
+    case_list,
+    case_timeliness,
+    family_history,
+    hand_overs_to_receive,
+)
+from teamaround.socialcare.selectors.dashboard import caseload
+
+__all__ = [
+    "can_authorise",
+    "can_change",
+    "case_get",
+    "case_list",
+    "case_timeliness",
+    "caseload",
+    "family_history",
+    "hand_overs_to_receive",
+]

@@ -1,0 +1,96 @@
+"""The team's caseload dashboard: every open case of the manager's team with its next due
+date and red/amber/green, counted by colour. Two queries however many cases there are."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+from django.db.models import F
+from django.utils import timezone
+
+from teamaround.core.access import require
+from teamaround.core.audit import audit_record
+from teamaround.core.models import AuditAction
+from teamaround.socialcare import timescales
+from teamaround.socialcare.models import AssessmentStatus, CaseStatus, SocialCareReferral
+
+
+def _next_due(row) -> tuple[str, date | None, date | None]:
+    if row["status"] == CaseStatus.AWAITING_DECISION:
+        return "Referral decision", row["decision_due_on"], None
+    if row["status"] == CaseStatus.ASSESSMENT and row["assessment_due"]:
+        done = (
+            row["assessment_done"]
+            if row["assessment_status"] != AssessmentStatus.IN_PROGRESS
+            else None
+        )
+        return "Assessment", row["assessment_due"], done
+    return "", None, None
+
+
+def caseload(*, actor, today: date | None = None) -> dict:
+    require(actor, "socialcare.see_caseload", what="see the team's social care caseload")
+    today = today or timezone.localdate()
+    rows = list(
+        SocialCareReferral.objects.filter(team_id=actor.team_id)
+        .exclude(status=CaseStatus.CLOSED)
+        .annotate(
+            child_name=F("child__forenames"),
+            child_surname=F("child__surname"),
+            worker_first=F("allocated_worker__first_name"),
+            worker_last=F("allocated_worker__last_name"),
+            assessment_due=F("assessment__due_on"),
+            assessment_done=F("assessment__completed_on"),
+            assessment_status=F("assessment__status"),
+        )
+        .values(
+            "pk",
+            "status",
+            "received_on",
+            "decision_due_on",
+            "allocated_worker_id",
+            "child_name",
+            "child_surname",
+            "worker_first",
+            "worker_last",
+            "assessment_due",
+            "assessment_done",
+            "assessment_status",
+        )
+        .order_by("received_on")
+    )
+    audit_record(
+        action=AuditAction.SEARCH,
+        actor=actor,
+        object_type="socialcare.socialcarereferral",
+        summary="Viewed the team's social care caseload",
+    )
+    statuses = dict(CaseStatus.choices)
+    colours: Counter = Counter()
+    by_worker: Counter = Counter()
+    cases = []
+    for row in rows:
+        label, due, done = _next_due(row)
+        rag = timescales.rag(label, due, done, today) if due else None
+        colours[rag.colour if rag else "none"] += 1
+        worker = f"{row['worker_first']} {row['worker_last']}".strip() or "Unallocated"
+        by_worker[worker] += 1
+        cases.append(
+            {
+                "pk": row["pk"],
+                "child": f"{row['child_name']} {row['child_surname']}",
+                "status": statuses.get(row["status"], row["status"]),
+                "worker": worker,
+                "received_on": row["received_on"],
+                "next": rag,
+            }
+        )
+    order = {"red": 0, "amber": 1, "green": 2}
+    cases.sort(key=lambda c: (order.get(c["next"].colour, 3) if c["next"] else 4, c["received_on"]))
+    return {
+        "cases": cases,
+        "colours": colours,
+        "by_worker": sorted(by_worker.items()),
+        "today": today,
+    }

@@ -1,0 +1,172 @@
+"""A case's lifecycle: one status on a timeline, moved by typed events through
+core.transitions, each appended as a CaseEvent and added to the family's chronology (people's
+service, on behalf of the person who did it). What follows from a move (the team's
+involvement with the family, work items) lives here too."""
+
+from __future__ import annotations
+
+from django.urls import NoReverseMatch, reverse
+
+from teamaround.core.access import actor_user, on_behalf_of
+from teamaround.core.audit import audit_record
+from teamaround.core.errors import DomainError
+from teamaround.core.models import AuditAction
+from teamaround.core.transitions import Lifecycle, step
+from teamaround.core.work import work_item_cancel_for_source, work_item_create
+from teamaround.people import selectors as people_selectors
+from teamaround.people import services as people_services
+from teamaround.people.models import FamilyEventKind
+from teamaround.socialcare.models import (
+    AssessmentOutcome,
+    CaseEvent,
+    CaseEventKind,
+    CaseStatus,
+    ConferenceOutcome,
+    Decision,
+    EnquiryOutcome,
+    SocialCareReferral,
+)
+
+S = CaseStatus
+OPEN = {S.ASSESSMENT, S.PROTECTION, S.CHILD_IN_NEED, S.CHILD_PROTECTION}
+DECISION_STATUS = {
+    Decision.NO_FURTHER_ACTION: S.CLOSED,
+    Decision.ASSESSMENT: S.ASSESSMENT,
+    Decision.STRATEGY: S.PROTECTION,
+}
+ASSESSMENT_STATUS = {
+    AssessmentOutcome.NO_FURTHER_ACTION: S.CLOSED,
+    AssessmentOutcome.CHILD_IN_NEED: S.CHILD_IN_NEED,
+    AssessmentOutcome.STRATEGY: S.PROTECTION,
+    AssessmentOutcome.STEP_DOWN: S.CLOSED,
+}
+ENQUIRY_STATUS = {
+    EnquiryOutcome.CONFERENCE: S.PROTECTION,
+    EnquiryOutcome.CHILD_IN_NEED: S.CHILD_IN_NEED,
+    EnquiryOutcome.NO_FURTHER_ACTION: S.CLOSED,
+}
+CONFERENCE_STATUS = {
+    ConferenceOutcome.PLAN: S.CHILD_PROTECTION,
+    ConferenceOutcome.CHILD_IN_NEED: S.CHILD_IN_NEED,
+    ConferenceOutcome.NO_FURTHER_ACTION: S.CLOSED,
+}
+K = CaseEventKind
+OTHER = FamilyEventKind.OTHER
+# kind -> where it may happen, the status afterwards, and how it reads in the chronology.
+# The callables read the outcome the use-case has just set on `record._outcome`.
+CASE_LIFECYCLE = Lifecycle(
+    {
+        K.RECEIVED: step(None, S.AWAITING_DECISION, FamilyEventKind.EPISODE_OPENED),
+        K.DECIDED: step(
+            {S.AWAITING_DECISION}, lambda r: DECISION_STATUS[r.decision], FamilyEventKind.OTHER
+        ),
+        K.ASSESSMENT_STARTED: step({S.ASSESSMENT, S.CHILD_IN_NEED}, S.ASSESSMENT, OTHER),
+        K.ASSESSMENT_AUTHORISED: step(
+            {S.ASSESSMENT},
+            lambda r: ASSESSMENT_STATUS[r._outcome],
+            FamilyEventKind.ASSESSMENT_SIGNED_OFF,
+        ),
+        K.STRATEGY_HELD: step(OPEN, S.PROTECTION, OTHER),
+        K.ENQUIRY_COMPLETED: step({S.PROTECTION}, lambda r: ENQUIRY_STATUS[r._outcome], OTHER),
+        K.CONFERENCE_HELD: step(
+            {S.PROTECTION, S.CHILD_PROTECTION}, lambda r: CONFERENCE_STATUS[r._outcome], OTHER
+        ),
+        K.PLAN_STARTED: step({S.CHILD_PROTECTION}, None, OTHER),
+        K.PLAN_ENDED: step({S.CHILD_PROTECTION, S.CHILD_IN_NEED, S.CLOSED}, None, OTHER),
+        K.REALLOCATED: step({S.AWAITING_DECISION} | OPEN, None, OTHER),
+        K.STEPPED_DOWN: step(
+            {S.ASSESSMENT, S.CHILD_IN_NEED}, S.CLOSED, FamilyEventKind.STEPPED_DOWN
+        ),
+        K.CLOSED: step(OPEN, S.CLOSED, FamilyEventKind.EPISODE_CLOSED),
+    },
+    noun="case",
+)
+
+
+def require_open(referral: SocialCareReferral) -> None:
+    if referral.is_closed:
+        raise DomainError("This case is closed.")
+
+
+def record_event(
+    actor, referral: SocialCareReferral, kind: str, summary: str, *, outcome: str = ""
+) -> CaseEvent:
+    """Move the case through CASE_LIFECYCLE, append the event and add it to the chronology.
+    `summary` says what happened without a family member's details."""
+    referral._outcome = outcome
+    moved = CASE_LIFECYCLE.move(referral, kind, actor=actor, why=summary, save=False)
+    update = ["updated_by", "updated_at"] + (["status"] if moved.changed else [])
+    if moved.to_status == S.CLOSED and moved.changed and referral.closed_on is None:
+        referral.closed_on = moved.occurred_at.date()
+        update.append("closed_on")
+    referral.save(update_fields=update)
+    event = CaseEvent.objects.create(referral=referral, **moved.event_fields(summary))
+    people_services.family_event_record(
+        actor=on_behalf_of(actor),
+        family=referral.family,
+        kind=CASE_LIFECYCLE.chronology_kind(kind),
+        summary=f"Social care {referral.reference}: {summary}"[:300],
+        occurred_at=moved.occurred_at,
+        team=referral.team,
+        source_app="socialcare",
+        source_id=str(referral.pk),
+    )
+    audit_record(action=AuditAction.UPDATE, actor=actor, obj=referral, summary=f"Case {kind}")
+    if moved.to_status == S.CLOSED:
+        work_cancel(actor, referral, "Case closed")
+    return event
+
+
+def link(name: str, *args) -> str:
+    try:
+        return reverse(name, args=args)
+    except NoReverseMatch:
+        return ""
+
+
+def involve(actor, referral: SocialCareReferral) -> None:
+    """The case's team becomes involved with the family (so it sees the whole history)."""
+    involved = people_selectors.family_involvements(referral.family).filter(
+        team=referral.team, closed_at__isnull=True
+    )
+    if involved.exists():
+        return
+    people_services.involvement_open(
+        actor=on_behalf_of(actor),
+        family=referral.family,
+        team=referral.team,
+        reason=f"Social care {referral.reference}",
+        lead_worker=referral.allocated_worker,
+        recorded_by=actor_user(actor),
+    )
+
+
+def work_set(actor, referral, source: str, title: str, due_on, url: str) -> None:
+    """One open work item per case and kind of deadline: to the allocated worker, or to the
+    team while the case has none."""
+    work_cancel(actor, referral, "Superseded", source=source)
+    work_item_create(
+        actor=on_behalf_of(actor),
+        title=f"{title} for {referral.reference}"[:200],
+        source_type=source,
+        source_id=str(referral.pk),
+        assigned_to=referral.allocated_worker,
+        team=None if referral.allocated_worker_id else referral.team,
+        due_on=due_on,
+        link=url,
+    )
+
+
+WORK_SOURCES = (
+    "socialcare.decision",
+    "socialcare.assessment",
+    "socialcare.authorise",
+    "socialcare.conference",
+)
+
+
+def work_cancel(actor, referral, reason: str, *, source: str | None = None) -> None:
+    for kind in (source,) if source else WORK_SOURCES:
+        work_item_cancel_for_source(
+            actor=on_behalf_of(actor), source_type=kind, source_id=str(referral.pk), reason=reason
+        )

@@ -1,0 +1,89 @@
+"""Statutory timescales, as pure computations (no actor, no database): each due date from its
+source, counted in working days from core.calendar, and red/amber/green against it.
+
+- Referral decision: within one working day of receipt (Working Together 2023, 3.143).
+- Child and family assessment: within 45 working days of the referral (WT 2023, 3.180).
+- Initial child protection conference: within 15 working days of the strategy discussion
+  at which the section 47 enquiry was started (WT 2023, 4.72).
+- Review conferences: the first within 3 months of the initial conference, then at most
+  every 6 months (WT 2023, 4.80). A month-based date that falls on a weekend or bank
+  holiday is brought forward to the working day before, so the target is never missed by
+  the calendar.
+"""
+
+from __future__ import annotations
+
+import calendar as month_calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from teamaround.core.calendar import add_working_days, is_working_day, working_days_between
+
+DECISION_WORKING_DAYS = 1
+ASSESSMENT_WORKING_DAYS = 45
+ICPC_WORKING_DAYS = 15
+FIRST_REVIEW_MONTHS = 3
+LATER_REVIEW_MONTHS = 6
+AMBER_WORKING_DAYS = 5
+
+
+def decision_due(received_on: date) -> date:
+    return add_working_days(received_on, DECISION_WORKING_DAYS)
+
+
+def assessment_due(received_on: date) -> date:
+    return add_working_days(received_on, ASSESSMENT_WORKING_DAYS)
+
+
+def initial_conference_due(strategy_held_on: date) -> date:
+    return add_working_days(strategy_held_on, ICPC_WORKING_DAYS)
+
+
+def months_after(day: date, months: int) -> date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return date(year, month, min(day.day, month_calendar.monthrange(year, month)[1]))
+
+
+def working_day_on_or_before(day: date) -> date:
+    while not is_working_day(day):
+        day -= timedelta(days=1)
+    return day
+
+
+def review_conference_due(last_conference_on: date, *, first: bool) -> date:
+    months = FIRST_REVIEW_MONTHS if first else LATER_REVIEW_MONTHS
+    return working_day_on_or_before(months_after(last_conference_on, months))
+
+
+@dataclass(frozen=True)
+class Timeliness:
+    """One due date and how it stands: red (missed), amber (close), green, or done."""
+
+    label: str
+    due_on: date
+    done_on: date | None
+    colour: str
+    text: str
+
+    @property
+    def tag_class(self) -> str:
+        return {
+            "red": "govuk-tag--red",
+            "amber": "govuk-tag--yellow",
+            "green": "govuk-tag--green",
+        }.get(self.colour, "govuk-tag--grey")
+
+
+def rag(label: str, due_on: date, done_on: date | None, today: date) -> Timeliness:
+    if done_on is not None:
+        late = done_on > due_on
+        return Timeliness(
+            label, due_on, done_on, "red" if late else "done", "Late" if late else "In time"
+        )
+    left = working_days_between(today, due_on)
+    if left < 0:
+        return Timeliness(label, due_on, None, "red", "Overdue")
+    if left <= AMBER_WORKING_DAYS:
+        return Timeliness(label, due_on, None, "amber", "Due soon" if left else "Due today")
+    return Timeliness(label, due_on, None, "green", "On track")
