@@ -1,7 +1,8 @@
 """Seeding for the commissioning pages: the Essex child population the rates are per 10,000
 of, the priority areas, three financial years of spend by every agency (through the spend
 use-case), and a judgement on a few services with the evidence they were made on. The
-casework apps' seeders make the activity the needs analysis counts."""
+casework apps' seeders make the activity the needs analysis counts. A small county
+(`teamaround seed --county small`) gets the population of the districts it has."""
 
 from decimal import Decimal
 
@@ -24,7 +25,10 @@ REASONS = {
 
 def seed(context) -> None:
     with context.step("Child population by district"):
-        load_population(essex_population())
+        data = essex_population()
+        seeded = set(District.objects.values_list("code", flat=True))
+        data["districts"] = [d for d in data.get("districts", []) if d.get("code") in seeded]
+        load_population(data)
     with context.step("Resource Envelope priority areas"):
         load_priorities(essex_priorities(), model=PriorityArea)
     with context.step("Resource Envelope: three years of spend by every agency"):
