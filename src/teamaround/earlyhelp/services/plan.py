@@ -51,11 +51,14 @@ def plan_save(
             )
         else:
             version_claim(
-                plan, expected_version=version, submitted={"outcomes": outcomes}, what="plan"
+                plan,
+                expected_version=version,
+                submitted={"outcomes": outcomes},
+                what="plan",
+                actor=actor,
             )
             plan.outcomes = outcomes.strip()
-            plan.updated_by = actor_user(actor)
-            plan.save()
+            plan.save(update_fields=["outcomes"])
         for row in checked:
             if row:
                 _apply(actor, plan, row, existing)
