@@ -153,10 +153,9 @@ def plan_download_record(*, actor, episode: Episode, plan: EarlyHelpPlan) -> Non
         to_taf=True,
         record=plan,
     )
-    for decision in decisions:
-        governance.disclosure_record(
-            decision=decision, channel=Channel.PLAN_PDF, record=plan, fields=["plan"]
-        )
+    governance.disclosures_record(
+        decisions=decisions, channel=Channel.PLAN_PDF, record=plan, fields=["plan"]
+    )
     audit_record(
         action=AuditAction.EXPORT,
         actor=actor,
