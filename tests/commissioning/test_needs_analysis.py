@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from teamaround.commissioning import selectors
+from teamaround.commissioning.selectors import needs as needs_module
 from teamaround.core.access import SYSTEM
 from teamaround.core.models import AuditAction, AuditEvent, WindscreenLevel
 from teamaround.earlyhelp.models import Episode
@@ -207,7 +208,7 @@ def test_the_page_shows_every_chart_as_a_figure_with_its_table(
 def test_the_csv_is_the_published_table_and_its_download_is_audited(
     ten_families, commissioner, signed_in, monkeypatch
 ):
-    monkeypatch.setattr(selectors.timezone, "localdate", lambda: TODAY)
+    monkeypatch.setattr(needs_module.timezone, "localdate", lambda: TODAY)
     client = signed_in(commissioner)
     url = reverse("commissioning:needs-csv", args=["decision_levels", "district"])
     response = client.get(url)

@@ -64,3 +64,13 @@ def _accessible(chart, nonce: str, title: str) -> str:
         f'<svg role="img" aria-label="{escape(title)} (the figures are in the table below)" ',
         1,
     )
+
+
+def spend_svg(result, *, nonce: str = "") -> str:
+    """Spend by district, stacked by priority area (pounds)."""
+    chart = pygal.StackedBar(**{**CONFIG, "show_legend": True, "legend_at_bottom": True})
+    chart.title = f"Spend by district and priority, {result.label} (£)"
+    chart.x_labels = [row[0] for row in result.by_district]
+    for i, priority in enumerate(result.priorities):
+        chart.add(priority, [float(row[1][i]) for row in result.by_district])
+    return _accessible(chart, nonce, chart.title)

@@ -27,3 +27,62 @@ class NeedsFilterForm(forms.Form):
         if len(chosen) == 1:
             raise forms.ValidationError("Choose two or more districts to compare.")
         return chosen
+
+
+def year_choices(current: int) -> list[tuple[int, str]]:
+    from teamaround.commissioning.models import year_label
+
+    return [(str(y), year_label(y)) for y in range(current + 1, current - 5, -1)]
+
+
+class EnvelopeFilterForm(forms.Form):
+    area = forms.ChoiceField(label="Area", required=False)
+    year = forms.ChoiceField(label="Financial year", required=False)
+
+    def __init__(self, *args, current_year: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area"].choices = area_choices()
+        self.fields["year"].choices = year_choices(current_year)
+
+
+class SpendForm(forms.Form):
+    agency = forms.ModelChoiceField(label="Agency", queryset=None)
+    priority = forms.ModelChoiceField(label="Priority area", queryset=None)
+    district = forms.ModelChoiceField(label="District", queryset=None)
+    financial_year = forms.TypedChoiceField(label="Financial year", coerce=int)
+    amount = forms.DecimalField(
+        label="Amount spent (£)", min_value=0, max_digits=12, decimal_places=2
+    )
+
+    def __init__(self, *args, agencies, current_year: int, **kwargs):
+        from teamaround.commissioning.selectors import priority_areas
+        from teamaround.core.models import District, DistrictKind
+
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = agencies
+        self.fields["priority"].queryset = priority_areas()
+        self.fields["district"].queryset = District.objects.filter(kind=DistrictKind.DISTRICT)
+        self.fields["financial_year"].choices = year_choices(current_year)
+
+
+class SpendImportForm(forms.Form):
+    agency = forms.ModelChoiceField(label="Agency", queryset=None)
+    file = forms.FileField(
+        label="Spending return (.xlsx or .csv)",
+        help_text="Columns: Priority, District, Financial year, Amount.",
+    )
+
+    def __init__(self, *args, agencies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = agencies
+
+
+class JudgementForm(forms.Form):
+    judgement = forms.ChoiceField(label="Judgement", widget=forms.RadioSelect, choices=())
+    reason = forms.CharField(label="Reason", widget=forms.Textarea(attrs={"rows": 4}))
+
+    def __init__(self, *args, **kwargs):
+        from teamaround.commissioning.models import Judgement
+
+        super().__init__(*args, **kwargs)
+        self.fields["judgement"].choices = Judgement.choices

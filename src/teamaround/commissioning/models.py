@@ -1,7 +1,12 @@
-"""The child population the rates are per 10,000 of: children by district and age band, loaded
-as data (Essex default in data/essex_population.json, `teamaround load_population FILE`)."""
+"""The child population the rates are per 10,000 of (children by district and age band, loaded
+as data: Essex default in data/essex_population.json, `teamaround load_population FILE`), and
+the Resource Envelope: priority areas (data, Essex default) and each agency's spend on each
+priority by district and financial year."""
 
 from django.db import models
+from simple_history.models import HistoricalRecords
+
+from teamaround.core.models import TrackedModel
 
 
 class ChildPopulation(models.Model):
@@ -18,3 +23,78 @@ class ChildPopulation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.district_id} {self.age_band}: {self.children}"
+
+
+class PriorityArea(models.Model):
+    """A heading the partnership's spending is recorded under (Essex default from the 2011
+    report's children's mapping tool). `panel_types` names the panels whose packages' committed
+    cost counts under this priority."""
+
+    code = models.SlugField(max_length=60, unique=True)
+    name = models.CharField(max_length=120)
+    description = models.CharField(max_length=300, blank=True)
+    panel_types = models.JSONField(default=list, blank=True)
+    display_order = models.PositiveSmallIntegerField(default=0)
+    is_active = models.BooleanField(default=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["display_order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Spend(TrackedModel):
+    """What one agency spends on one priority in one district in one financial year
+    (`financial_year` is the year it starts: 2025 is April 2025 to March 2026)."""
+
+    agency = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT, related_name="+")
+    priority = models.ForeignKey(PriorityArea, on_delete=models.PROTECT, related_name="spend")
+    district = models.ForeignKey("core.District", on_delete=models.PROTECT, related_name="+")
+    financial_year = models.PositiveSmallIntegerField()
+    amount = models.DecimalField(max_digits=12, decimal_places=2)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["financial_year", "agency__name", "priority__display_order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency", "priority", "district", "financial_year"],
+                name="commissioning_spend_once",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(amount__gte=0), name="commissioning_spend_not_negative"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agency_id} {self.priority_id} {self.district_id} {self.financial_year}"
+
+
+def year_label(year: int) -> str:
+    return f"{year}-{(year + 1) % 100:02d}"
+
+
+class Judgement(models.TextChoices):
+    CONTINUE = "continue", "Continue"
+    IMPROVE = "improve", "Improve"
+    RECOMMISSION = "recommission", "Recommission"
+    DECOMMISSION = "decommission", "Decommission"
+
+
+class ServiceJudgement(TrackedModel):
+    """A commissioner's judgement on a directory service, kept with the evidence (the impact
+    assessment's figures as published) it was made on."""
+
+    service = models.ForeignKey("directory.Service", on_delete=models.PROTECT, related_name="+")
+    judgement = models.CharField(max_length=15, choices=Judgement.choices)
+    reason = models.TextField()
+    evidence = models.JSONField(help_text="The impact assessment as it was shown.")
+    decided_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-decided_at"]
+
+    def __str__(self) -> str:
+        return f"{self.judgement} {self.service_id}"

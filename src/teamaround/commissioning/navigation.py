@@ -6,3 +6,9 @@ from teamaround.core import navigation
 navigation.register(
     "Needs analysis", "commissioning:needs", visible=is_commissioning_user, order=60
 )
+navigation.register(
+    "Resource Envelope", "commissioning:envelope", visible=is_commissioning_user, order=61
+)
+navigation.register(
+    "Impact of services", "commissioning:impact-list", visible=is_commissioning_user, order=62
+)

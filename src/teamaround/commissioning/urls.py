@@ -1,10 +1,16 @@
 from django.urls import path
 
-from teamaround.commissioning import views
+from teamaround.commissioning.views import envelope, impact, needs
 
 app_name = "commissioning"
 
 urlpatterns = [
-    path("needs/", views.needs, name="needs"),
-    path("needs/<slug:code>/by-<slug:by>.csv", views.needs_csv, name="needs-csv"),
+    path("needs/", needs.needs, name="needs"),
+    path("needs/<slug:code>/by-<slug:by>.csv", needs.needs_csv, name="needs-csv"),
+    path("resource-envelope/", envelope.envelope, name="envelope"),
+    path("resource-envelope/by-<slug:by>.csv", envelope.envelope_csv, name="envelope-csv"),
+    path("resource-envelope/spend/", envelope.spend_record, name="spend-record"),
+    path("resource-envelope/import/", envelope.spend_import, name="spend-import"),
+    path("services/", impact.impact_list, name="impact-list"),
+    path("services/<uuid:pk>/", impact.impact, name="impact"),
 ]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import rules
 from django.db.models import QuerySet
 
-from teamaround.accounts.permissions import is_administrator, is_staff_member
+from teamaround.accounts.permissions import is_administrator, is_staff_member, sees_county_counts
 
 
 def organisation_of(obj):
@@ -57,3 +57,5 @@ rules.add_perm("directory.edit_services", is_administrator | is_organisation_edi
 rules.add_perm("directory.use_editor_pages", is_administrator | holds_any_editor_grant)
 rules.add_perm("directory.view_professional_details", is_staff_member)
 rules.add_perm("directory.refer_family", is_staff_member)
+# Referral counts per service for the commissioning app (aggregates, no case records).
+rules.add_perm("directory.view_counts", sees_county_counts)

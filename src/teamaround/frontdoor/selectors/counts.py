@@ -42,3 +42,16 @@ def _grouped(queryset, measure, moment, district, category) -> list[tuple]:
         (measure, row[category] if category else "", row[district], row["month"], row["n"])
         for row in counted
     ]
+
+
+def request_times(*, actor, family_ids) -> dict:
+    """{family_id: [submitted_at, ...]} of the requests about the families given, for the
+    commissioning app's re-referral indicator (times only, no person named)."""
+    require(actor, "frontdoor.view_counts", what="see requests for a service's families")
+    found: dict = {}
+    rows = RequestForSupport.objects.filter(
+        family_id__in=set(family_ids), submitted_at__isnull=False
+    ).values_list("family_id", "submitted_at")
+    for family_id, when in rows:
+        found.setdefault(family_id, []).append(when)
+    return found

@@ -3,11 +3,11 @@ cases heard and packages of support agreed, by panel type. Aggregates only (no p
 
 from __future__ import annotations
 
-from django.db.models import Count
+from django.db.models import Count, Sum
 from django.db.models.functions import TruncMonth
 
 from teamaround.core.access import require
-from teamaround.panels.models import PackageOfSupport, PanelReferral
+from teamaround.panels.models import PackageOfSupport, PackagePart, PanelReferral
 
 RISK_PANELS = ("marac", "mace1", "mace2")
 
@@ -42,3 +42,25 @@ def monthly_counts(*, actor, start, end) -> list[tuple]:
         for r in counted
     ]
     return rows
+
+
+def committed_costs(*, actor, start, end) -> list[tuple]:
+    """(panel type code, provider agency name, district_id, total cost) of the packages of
+    support agreed at panels starting in [start, end) (dates): the cost committed, for the
+    Resource Envelope."""
+    require(actor, "panels.view_counts", what="see the cost committed at panels")
+    parts = PackagePart.objects.filter(package__starts_on__gte=start, package__starts_on__lt=end)
+    counted = (
+        parts.values("package__panel__panel_type__code", "provider__name", "package__district_id")
+        .annotate(total=Sum("cost"))
+        .order_by()
+    )
+    return [
+        (
+            r["package__panel__panel_type__code"],
+            r["provider__name"],
+            r["package__district_id"],
+            r["total"],
+        )
+        for r in counted
+    ]

@@ -1,0 +1,45 @@
+"""Reads for the commissioning pages, always checked against the actor."""
+
+from teamaround.commissioning.selectors.envelope import (
+    agencies_for_spend,
+    current_financial_year,
+    envelope,
+    envelope_csv_rows,
+    priority_areas,
+    spend_entries,
+)
+from teamaround.commissioning.selectors.impact import (
+    Impact,
+    impact_services,
+    service_for_impact,
+    service_impact,
+)
+from teamaround.commissioning.selectors.needs import (
+    Area,
+    NeedsAnalysis,
+    area_choices,
+    area_for,
+    breakdown_csv_rows,
+    district_choices,
+    needs_analysis,
+)
+
+__all__ = [
+    "Impact",
+    "impact_services",
+    "service_for_impact",
+    "service_impact",
+    "agencies_for_spend",
+    "current_financial_year",
+    "Area",
+    "NeedsAnalysis",
+    "area_choices",
+    "area_for",
+    "breakdown_csv_rows",
+    "district_choices",
+    "envelope",
+    "envelope_csv_rows",
+    "needs_analysis",
+    "priority_areas",
+    "spend_entries",
+]

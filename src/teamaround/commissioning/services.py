@@ -1,0 +1,116 @@
+"""Use-cases that change the commissioning app's records: an agency's spend on a priority, by
+form or by importing a spending return (all or nothing)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+
+from teamaround.commissioning.models import Judgement, PriorityArea, ServiceJudgement, Spend
+from teamaround.commissioning.spend_file import read_spend_file
+from teamaround.core.access import actor_user, require
+from teamaround.core.audit import audit_record
+from teamaround.core.errors import DomainError
+from teamaround.core.models import AuditAction, District, DistrictKind
+from teamaround.core.updates import model_update
+
+
+def spend_record(*, actor, agency, priority, district, financial_year: int, amount: Decimal):
+    """Record (or correct) what an agency spends on a priority in a district and year."""
+    require(actor, "commissioning.record_spend", agency, what="record an agency's spend")
+    if amount < 0:
+        raise DomainError("The amount cannot be negative.", field="amount")
+    with transaction.atomic():
+        entry, _ = _put(actor, agency, priority, district, financial_year, amount)
+    return entry
+
+
+def spend_import(*, actor, agency, name: str, content: bytes) -> int:
+    """Import a spending return for one agency: every row checked first; nothing is written
+    unless all of it is good. Returns the number of rows written."""
+    require(actor, "commissioning.record_spend", agency, what="import an agency's spend")
+    rows = read_spend_file(
+        name=name,
+        content=content,
+        priorities=PriorityArea.objects.filter(is_active=True),
+        districts=District.objects.filter(kind=DistrictKind.DISTRICT),
+    )
+    with transaction.atomic():
+        for row in rows:
+            _put(actor, agency, row.priority, row.district, row.year, row.amount, audit=False)
+        audit_record(
+            action=AuditAction.CREATE,
+            actor=actor,
+            obj=agency,
+            summary=f"Spending return imported: {len(rows)} rows",
+        )
+    return len(rows)
+
+
+def _put(actor, agency, priority, district, year, amount, *, audit=True):
+    entry = (
+        Spend.objects.select_for_update()
+        .filter(agency=agency, priority=priority, district=district, financial_year=year)
+        .first()
+    )
+    if entry is None:
+        entry = Spend.objects.create(
+            agency=agency,
+            priority=priority,
+            district=district,
+            financial_year=year,
+            amount=amount,
+            created_by=actor_user(actor),
+            updated_by=actor_user(actor),
+        )
+        if audit:
+            audit_record(
+                action=AuditAction.CREATE, actor=actor, obj=entry, summary="Spend recorded"
+            )
+        return entry, True
+    changes = model_update(
+        entry, actor=actor, values={"amount": amount, "archived_at": None, "archived_reason": ""}
+    )
+    if audit and changes:
+        audit_record(
+            action=AuditAction.UPDATE,
+            actor=actor,
+            obj=entry,
+            summary="Spend corrected",
+            changes={k: [str(a), str(b)] for k, (a, b) in changes.items()},
+        )
+    return entry, False
+
+
+def service_judgement_record(*, actor, service, judgement: str, reason: str):
+    """A commissioner's judgement on a service (continue, improve, recommission,
+    decommission), kept with a snapshot of the impact assessment it was made on."""
+    from teamaround.commissioning.selectors.impact import service_impact
+
+    require(actor, "commissioning.judge_service", what="record a judgement on a service")
+    if judgement not in Judgement.values:
+        raise DomainError(
+            "Choose continue, improve, recommission or decommission.", field="judgement"
+        )
+    if not reason.strip():
+        raise DomainError("Give the reason for the judgement.", field="reason")
+    evidence = service_impact(actor=actor, service=service).evidence()
+    with transaction.atomic():
+        record = ServiceJudgement.objects.create(
+            service=service,
+            judgement=judgement,
+            reason=reason.strip(),
+            evidence=evidence,
+            decided_at=timezone.now(),
+            created_by=actor_user(actor),
+            updated_by=actor_user(actor),
+        )
+        audit_record(
+            action=AuditAction.CREATE,
+            actor=actor,
+            obj=record,
+            summary=f"Service judgement: {judgement} for service {service.pk}",
+        )
+    return record

@@ -1,0 +1,28 @@
+"""Referrals to each service, for the commissioning app's impact assessment: the services with
+their referral counts, and for one service the families referred and when (ids and dates only,
+which the commissioning app turns into counts; nothing here is shown to anyone)."""
+
+from __future__ import annotations
+
+from django.db.models import Count
+
+from teamaround.core.access import require
+from teamaround.directory.models import Service, ServiceReferral
+
+
+def services_with_referrals(*, actor):
+    require(actor, "directory.view_counts", what="see referrals to services")
+    return (
+        Service.objects.filter(archived_at__isnull=True)
+        .select_related("organisation")
+        .annotate(referral_count=Count("referrals"))
+        .order_by("name")
+    )
+
+
+def service_referrals(*, actor, service) -> list[tuple]:
+    """(family_id, referred_at) for every referral of a family to the service."""
+    require(actor, "directory.view_counts", what="see referrals to a service")
+    return list(
+        ServiceReferral.objects.filter(service=service).values_list("family_id", "created_at")
+    )
