@@ -67,7 +67,19 @@ def seed_reference_data(context: SeedContext) -> None:
         load_reference_data(essex_reference(), level_model=WindscreenLevel, domain_model=NeedDomain)
 
 
+COUNTIES = ("essex", "small")
+
+
 def seed_geography(context: SeedContext) -> None:
-    with context.step("Geography: Essex quadrants, districts and postcodes"):
+    """The whole of Essex, or (--county small, for tests and quick demos) a small county: every
+    quadrant with only its first district, and one neighbouring authority. Every other seeder
+    works from the districts loaded here, so a small county has fewer of everything."""
+    county = context.options.get("county") or "essex"
+    if county not in COUNTIES:
+        raise ValueError(f"Unknown county {county!r}: choose one of {', '.join(COUNTIES)}.")
+    with context.step(f"Geography: {county} quadrants, districts and postcodes"):
         data = json.loads(ESSEX_GEOGRAPHY.read_text(encoding="utf-8"))
+        if county == "small":
+            data["quadrants"] = [q | {"districts": q["districts"][:1]} for q in data["quadrants"]]
+            data["neighbours"] = data["neighbours"][:1]
         geography_load(actor=SYSTEM, data=data)

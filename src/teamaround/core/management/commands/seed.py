@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from teamaround.core.models import SeedRun
-from teamaround.core.seeding import SeedContext
+from teamaround.core.seeding import COUNTIES, SeedContext
 
 
 class Command(BaseCommand):
@@ -29,12 +29,18 @@ class Command(BaseCommand):
             "--children", type=int, default=2000, help="How many children to make (scale)."
         )
         parser.add_argument(
+            "--county",
+            choices=COUNTIES,
+            default="essex",
+            help="essex (every district) or small (one district per quadrant: fast, for tests).",
+        )
+        parser.add_argument(
             "--allow-reset-in-production",
             action="store_true",
             help="Needed with --reset outside a demo site: it deletes everything.",
         )
 
-    def handle(self, *args, seed, reset, children, allow_reset_in_production, **options):
+    def handle(self, *args, seed, reset, children, county, allow_reset_in_production, **options):
         previous = SeedRun.objects.filter(finished_at__isnull=False).first()
         if previous and not reset:
             self.stdout.write(
@@ -52,7 +58,9 @@ class Command(BaseCommand):
             self.stdout.write("Emptying the database...")
             call_command("flush", interactive=False, verbosity=0)
         started = time.perf_counter()
-        context = SeedContext(seed=seed, options={"children": children}, out=self.stdout)
+        context = SeedContext(
+            seed=seed, options={"children": children, "county": county}, out=self.stdout
+        )
         with transaction.atomic():
             run = SeedRun.objects.create(seed=seed, options=context.options)
             for path in settings.TEAMAROUND_SEEDERS:
