@@ -32,7 +32,7 @@ from datetime import timedelta
 from io import StringIO
 from pathlib import Path
 
-from _common import fresh_postgres  # noqa: E402  (bench/ is on the path when run)
+from benchdb import fresh_postgres  # noqa: E402  (bench/ is on the path when run)
 
 ROOT = Path(__file__).resolve().parent.parent
 POSTGRES = os.environ.get(

@@ -30,7 +30,7 @@ import uuid
 from datetime import date, timedelta
 from pathlib import Path
 
-from _common import fresh_postgres  # noqa: E402  (bench/ is on the path when run)
+from benchdb import fresh_postgres  # noqa: E402  (bench/ is on the path when run)
 
 ROOT = Path(__file__).resolve().parent.parent
 POSTGRES = os.environ.get(

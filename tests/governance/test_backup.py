@@ -71,9 +71,13 @@ def _flip_a_byte(path: Path, at: int) -> None:
 def test_backup_is_sealed_and_says_what_it_holds(backup):
     data = backup.read_bytes()
     assert data.startswith(b"TEAMAROUND-BACKUP-1\n")
-    # Encrypted: no person's name is readable in the file.
-    for person in Person.objects.all():
-        assert person.forenames.encode() not in data
+    # Encrypted: neither the database file's own header nor any name of six letters or more
+    # (too long for random ciphertext to hold by chance; "Ava" is not) is readable in it.
+    assert b"SQLite format 3" not in data and b"PGDMP" not in data
+    names = {n for p in Person.objects.all() for n in (p.forenames, p.surname) if len(n) >= 6}
+    assert names, "the family should have a name long enough to look for"
+    for name in names:
+        assert name.encode() not in data
     assert not backup.with_name(backup.name + ".partial").exists()
     assert AuditEvent.objects.filter(summary__startswith="Backup written").exists()
 

@@ -9,7 +9,14 @@ from django.utils import timezone
 
 from teamaround.core.access import require
 from teamaround.core.audit import audit_record
-from teamaround.core.models import AuditAction, AuditEvent, District, PostcodeOutwardCode, Quadrant
+from teamaround.core.models import (
+    AuditAction,
+    AuditEvent,
+    District,
+    PostcodeOutwardCode,
+    Quadrant,
+    WindscreenLevel,
+)
 
 
 def district_list(*, actor, include_neighbours: bool = True) -> QuerySet[District]:
@@ -23,6 +30,28 @@ def district_list(*, actor, include_neighbours: bool = True) -> QuerySet[Distric
 def quadrant_list(*, actor) -> QuerySet[Quadrant]:
     require(actor, "core.view_geography", what="list quadrants")
     return Quadrant.objects.filter(archived_at__isnull=True).prefetch_related("districts")
+
+
+def neighbour_list(*, actor) -> QuerySet[District]:
+    """Neighbouring areas: districts outside the council's quadrants."""
+    require(actor, "core.view_geography", what="list neighbouring areas")
+    return District.objects.filter(quadrant__isnull=True, archived_at__isnull=True)
+
+
+def district_choices() -> QuerySet[District]:
+    """Every district, archived ones too (an old filter still matches), for a list page's
+    filter. Geography is public reference data, so this needs no actor."""
+    return District.objects.all()
+
+
+def district_by_code(code: str) -> District | None:
+    """The district with this code (a filter's ?district=), or None. Public reference data."""
+    return District.objects.filter(code=code).first() if code else None
+
+
+def windscreen_levels() -> QuerySet[WindscreenLevel]:
+    """The levels of need (reference data: public, no actor)."""
+    return WindscreenLevel.objects.all()
 
 
 def district_for_postcode(postcode: str) -> District | None:

@@ -20,6 +20,7 @@ from typing import Any
 
 from django.db import connection, models
 from django.db.models import F
+from django.utils import timezone
 
 from teamaround.core.access import actor_user
 from teamaround.core.audit import changed_fields
@@ -74,21 +75,29 @@ def version_claim(
     expected_version: int | None,
     submitted: dict[str, Any] | None = None,
     what: str = "record",
+    actor=None,
 ) -> None:
     """Move `instance` on to the next version if it is still at `expected_version` (None: the
     version it was read at), in one conditional UPDATE that locks the row until the
     transaction ends; otherwise raise StaleVersion with the saved record and `submitted`.
 
-    For changes model_update does not make itself (a plan's actions): claim, then write."""
+    For changes model_update does not make itself (a plan's actions, a correction to approved
+    minutes): claim, then write. With `actor` the same UPDATE stamps who changed the record
+    (updated_by, updated_at), so the use-case writes no `updated_by` line of its own."""
     expected = instance.version if expected_version is None else int(expected_version)
     model = type(instance)
+    stamp: dict[str, Any] = {}
+    if actor is not None and hasattr(instance, "updated_by_id"):
+        stamp = {"updated_by": actor_user(actor), "updated_at": timezone.now()}
     claimed = model._base_manager.filter(pk=instance.pk, version=expected).update(
-        version=F("version") + 1
+        version=F("version") + 1, **stamp
     )
     if not claimed:
         current = model._base_manager.get(pk=instance.pk)
         raise StaleVersion(current=current, submitted=submitted or {}, what=what)
     instance.version = expected + 1
+    for field, value in stamp.items():
+        setattr(instance, field, value)
 
 
 def natural_key_lock(scope: str, key: str) -> None:

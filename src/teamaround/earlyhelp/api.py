@@ -12,7 +12,8 @@ from rest_framework.response import Response
 from teamaround.core.audit import audit_listed
 from teamaround.core.models import NeedDomain, WindscreenLevel
 from teamaround.earlyhelp import selectors, services
-from teamaround.earlyhelp.models import EarlyHelpPlan, Episode, SharedFamilyAssessment
+from teamaround.earlyhelp.models import Episode, SharedFamilyAssessment
+from teamaround.earlyhelp.selectors import parts
 from teamaround.earlyhelp.services.plan import plan_actions
 from teamaround.people import selectors as people_selectors
 
@@ -183,7 +184,7 @@ class EpisodeViewSet(viewsets.ViewSet):
         episode = selectors.episode_get(
             actor=request.user, episode_id=pk, what="a Shared Family Assessment"
         )
-        record = SharedFamilyAssessment.objects.filter(episode=episode).first()
+        record = parts.assessment_of(episode)
         if record is None:
             return Response({"detail": "No assessment yet."}, status=status.HTTP_404_NOT_FOUND)
         return Response(AssessmentOutput(record).data)
@@ -195,14 +196,14 @@ class EpisodeViewSet(viewsets.ViewSet):
             actor=request.user, episode_id=pk, what="an Early Help Plan"
         )
         if request.method == "GET":
-            plan = EarlyHelpPlan.objects.filter(episode=episode).first()
+            plan = parts.plan_of(episode)
             if plan is None:
                 return Response({"detail": "No plan yet."}, status=status.HTTP_404_NOT_FOUND)
             return Response(_plan_data(plan))
         data = PlanIO(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
-        if values["version"] is None and EarlyHelpPlan.objects.filter(episode=episode).exists():
+        if values["version"] is None and parts.plan_of(episode) is not None:
             message = "Send the version of the plan you are changing (from GET)."
             return Response({"version": [message]}, status=status.HTTP_400_BAD_REQUEST)
         plan = services.plan_save(

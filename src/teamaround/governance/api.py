@@ -14,6 +14,7 @@ from teamaround.core.api import paginated
 from teamaround.core.api_schema import page_of
 from teamaround.governance import selectors, services
 from teamaround.governance.models import BasisKind, Disclosure, Purpose, Scope, SharingBasis
+from teamaround.governance.selectors.bases import basis_get
 from teamaround.governance.selectors.ledger import ledger_period
 from teamaround.governance.selectors.subjects import subject_get
 
@@ -120,10 +121,9 @@ class BasisViewSet(viewsets.ViewSet):
     @extend_schema(parameters=[UUID_PATH_ID], request=WithdrawalInput, responses=BasisOutput)
     @action(detail=True, methods=["post"])
     def withdraw(self, request, pk=None):
-        basis = SharingBasis.objects.filter(pk=pk).select_related("person").first()
+        basis = basis_get(actor=request.user, basis_id=pk)
         if basis is None:
             return Response({"detail": "Not found."}, status=status.HTTP_404_NOT_FOUND)
-        subject_get(actor=request.user, person_id=basis.person_id)
         data = WithdrawalInput(data=request.data)
         data.is_valid(raise_exception=True)
         basis = services.basis_withdraw(

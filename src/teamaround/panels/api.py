@@ -1,7 +1,6 @@
 """API for panel types, meetings and their agendas, decisions and actions. Thin: input
 serializers parse, services and selectors decide, by the same rules as the pages."""
 
-from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers, status, viewsets
@@ -12,7 +11,6 @@ from teamaround.core.api import paginated
 from teamaround.core.api_schema import page_of
 from teamaround.core.audit import audit_listed
 from teamaround.panels import selectors, services
-from teamaround.panels.models import AgendaItem
 from teamaround.panels.serializers import (
     ActionOutput,
     AgendaItemOutput,
@@ -45,9 +43,7 @@ class PanelTypeViewSet(viewsets.ViewSet):
 
     @extend_schema(responses=PanelTypeOutput)
     def retrieve(self, request, pk=None):
-        panel_type = selectors.panel_type_list(actor=request.user).filter(pk=pk).first()
-        if panel_type is None:
-            raise Http404
+        panel_type = selectors.panel_type_get(actor=request.user, panel_type_id=pk)
         return Response(PanelTypeOutput(panel_type).data)
 
 
@@ -104,10 +100,10 @@ class DecisionViewSet(viewsets.ViewSet):
         responses=page_of(PanelDecisionOutput),
     )
     def list(self, request):
-        decisions = selectors.decision_list(actor=request.user)
         meeting = request.query_params.get("meeting")
-        if meeting:
-            decisions = decisions.filter(item__meeting_id=_uuid(meeting))
+        decisions = selectors.decision_list(
+            actor=request.user, meeting=_uuid(meeting) if meeting else None
+        )
         return paginated(self, request, decisions, PanelDecisionOutput)
 
     @extend_schema(responses=PanelDecisionOutput)
@@ -120,10 +116,7 @@ class DecisionViewSet(viewsets.ViewSet):
         data = PanelDecisionInput(data=request.data, context={"request": request})
         data.is_valid(raise_exception=True)
         values = dict(data.validated_data)
-        item = AgendaItem.objects.filter(pk=values["item"]).first()
-        if item is None:
-            raise Http404
-        selectors.meeting_get(actor=request.user, meeting_id=item.meeting_id, audit=False)
+        item = selectors.agenda_item_get(actor=request.user, item_id=values["item"])
         details = dict(values.get("details") or {})
         details["parts"] = [dict(p) for p in details.get("parts", [])]
         details["shares"] = [dict(s) for s in details.get("shares", [])]

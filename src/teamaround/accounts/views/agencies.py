@@ -1,7 +1,6 @@
 """Agencies and their teams: every member of staff can look them up; administrators manage them."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.urls import reverse
 
@@ -15,8 +14,9 @@ from teamaround.accounts.forms import (
 )
 from teamaround.accounts.models import AgencyKind
 from teamaround.core.access import require
-from teamaround.core.models import District
+from teamaround.core.selectors import district_by_code, district_choices
 from teamaround.core.views.forms import submit
+from teamaround.core.views.pagination import paginate
 
 
 def _agency_page(agency) -> str:
@@ -25,24 +25,22 @@ def _agency_page(agency) -> str:
 
 @login_required
 def agency_list(request):
-    district = District.objects.filter(code=request.GET.get("district", "")).first()
+    district = district_by_code(request.GET.get("district", ""))
     agencies = selectors.agency_list(
         actor=request.user,
         kind=request.GET.get("kind", ""),
         district=district,
         query=request.GET.get("q", "").strip(),
     )
-    page = Paginator(agencies, 50).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    page = paginate(request, agencies)
     return render(
         request,
         "accounts/agency_list.html",
         {
             "page": page,
-            "query": query.urlencode(),
+            "query": page.query,
             "kinds": AgencyKind.choices,
-            "districts": District.objects.all(),
+            "districts": district_choices(),
             "selected_kind": request.GET.get("kind", ""),
             "selected_district": district,
             "q": request.GET.get("q", ""),

@@ -1,17 +1,16 @@
 """Signing in and out, and two-factor set-up and verification."""
 
-from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from teamaround.accounts import two_factor
 from teamaround.accounts.forms import CodeForm, SignInForm
-from teamaround.core.errors import DomainError, apply_to_form
 from teamaround.core.ratelimits import limited
+from teamaround.core.views.forms import submit
 
 
 @method_decorator(limited("sign_in"), name="dispatch")
@@ -35,18 +34,14 @@ def signed_out(request):
 def two_factor_setup(request):
     device = two_factor.pending_device(request.user)
     form = CodeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            two_factor.two_factor_confirm(request=request, code=form.cleaned_data["code"])
-        except DomainError as error:
-            apply_to_form(form, error)
-        else:
-            messages.success(
-                request,
-                "Two-factor sign-in is set up. You will need your app each time you sign in.",
-            )
-            return redirect("core:home")
-    return render(
+    done = submit(
+        request,
+        form,
+        lambda data: two_factor.two_factor_confirm(request=request, code=data["code"]),
+        redirect_to="core:home",
+        success="Two-factor sign-in is set up. You will need your app each time you sign in.",
+    )
+    return done or render(
         request,
         "accounts/two_factor_setup.html",
         {
@@ -62,14 +57,13 @@ def two_factor_setup(request):
 @limited("two_factor", per="user")
 def two_factor_verify(request):
     form = CodeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            two_factor.two_factor_verify(request=request, code=form.cleaned_data["code"])
-        except DomainError as error:
-            apply_to_form(form, error)
-        else:
-            return redirect(safe_next(request) or "core:home")
-    return render(request, "accounts/two_factor_verify.html", {"form": form})
+    done = submit(
+        request,
+        form,
+        lambda data: two_factor.two_factor_verify(request=request, code=data["code"]),
+        redirect_to=lambda verified: safe_next(request) or "core:home",
+    )
+    return done or render(request, "accounts/two_factor_verify.html", {"form": form})
 
 
 def safe_next(request) -> str | None:

@@ -1,9 +1,7 @@
 """Staff accounts, for administrators: create, change roles and team, deactivate, API tokens."""
 
 from django.conf import settings
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -12,8 +10,8 @@ from teamaround.accounts import selectors, services
 from teamaround.accounts.forms import ReasonForm, UserForm
 from teamaround.accounts.roles import ROLE_DESCRIPTIONS, Role
 from teamaround.core.access import require
-from teamaround.core.errors import DomainError
 from teamaround.core.views.forms import submit
+from teamaround.core.views.pagination import paginate
 
 
 def _user_page(user) -> str:
@@ -30,15 +28,13 @@ def user_list(request):
     users = selectors.user_list(
         actor=request.user, query=request.GET.get("q", "").strip(), role=request.GET.get("role", "")
     )
-    page = Paginator(users, 50).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    page = paginate(request, users)
     return render(
         request,
         "accounts/user_list.html",
         {
             "page": page,
-            "query": query.urlencode(),
+            "query": page.query,
             "roles": Role.choices,
             "selected_role": request.GET.get("role", ""),
             "q": request.GET.get("q", ""),
@@ -121,10 +117,10 @@ def user_token(request, user_id):
     staff = selectors.user_get(actor=request.user, user_id=user_id)
     token = None
     if request.method == "POST":
-        try:
-            token = services.api_token_issue(actor=request.user, user=staff)
-        except DomainError as error:
-            messages.error(request, error.message)
+        token = submit(
+            request, None, lambda data: services.api_token_issue(actor=request.user, user=staff)
+        )
+        if token is None:
             return redirect("accounts:user-detail", staff.pk)
     context = {"staff": staff, "token": token, "days": settings.TEAMAROUND_API_TOKEN_DAYS}
     response = render(request, "accounts/user_token.html", context)

@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -10,6 +9,7 @@ from django.utils.http import urlencode
 
 from teamaround.core.alerts import bulk_read_alert_list
 from teamaround.core.models import AuditAction
+from teamaround.core.views.pagination import paginate
 
 
 def audit_search_link(alert) -> str:
@@ -25,7 +25,7 @@ def audit_search_link(alert) -> str:
 
 @login_required
 def bulk_read_alerts(request):
-    page = Paginator(bulk_read_alert_list(actor=request.user), 50).get_page(request.GET.get("page"))
+    page = paginate(request, bulk_read_alert_list(actor=request.user))
     for alert in page:
         alert.search_link = audit_search_link(alert)
     return render(

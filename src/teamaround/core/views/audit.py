@@ -1,11 +1,11 @@
 """Searching the audit trail (administrators: all of it; team managers: their team's)."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from teamaround.core.forms import AuditSearchForm
 from teamaround.core.selectors import audit_event_list
+from teamaround.core.views.pagination import paginate
 
 
 @login_required
@@ -19,9 +19,9 @@ def audit_search(request):
     else:
         events = None
     if events is not None:
-        page = Paginator(events, 50).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+        page = paginate(request, events)
     return render(
-        request, "core/audit/search.html", {"form": form, "page": page, "query": query.urlencode()}
+        request,
+        "core/audit/search.html",
+        {"form": form, "page": page, "query": page.query if page else ""},
     )

@@ -11,7 +11,7 @@ from teamaround.core.access import require
 from teamaround.core.errors import ValidationFailed
 from teamaround.core.forms import DistrictForm, GeographyUploadForm
 from teamaround.core.models import District
-from teamaround.core.selectors import quadrant_list
+from teamaround.core.selectors import neighbour_list, quadrant_list
 from teamaround.core.services import district_update, geography_load
 from teamaround.core.views.forms import submit
 
@@ -19,7 +19,7 @@ from teamaround.core.views.forms import submit
 @login_required
 def district_list(request):
     quadrants = quadrant_list(actor=request.user)
-    neighbours = District.objects.filter(quadrant__isnull=True, archived_at__isnull=True)
+    neighbours = neighbour_list(actor=request.user)
     return render(
         request,
         "core/geography/district_list.html",

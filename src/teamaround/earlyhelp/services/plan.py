@@ -51,11 +51,14 @@ def plan_save(
             )
         else:
             version_claim(
-                plan, expected_version=version, submitted={"outcomes": outcomes}, what="plan"
+                plan,
+                expected_version=version,
+                submitted={"outcomes": outcomes},
+                what="plan",
+                actor=actor,
             )
             plan.outcomes = outcomes.strip()
-            plan.updated_by = actor_user(actor)
-            plan.save()
+            plan.save(update_fields=["outcomes"])
         for row in checked:
             if row:
                 _apply(actor, plan, row, existing)
@@ -150,10 +153,9 @@ def plan_download_record(*, actor, episode: Episode, plan: EarlyHelpPlan) -> Non
         to_taf=True,
         record=plan,
     )
-    for decision in decisions:
-        governance.disclosure_record(
-            decision=decision, channel=Channel.PLAN_PDF, record=plan, fields=["plan"]
-        )
+    governance.disclosures_record(
+        decisions=decisions, channel=Channel.PLAN_PDF, record=plan, fields=["plan"]
+    )
     audit_record(
         action=AuditAction.EXPORT,
         actor=actor,

@@ -100,10 +100,9 @@ def taf_member_add(*, actor, episode: Episode, practitioner, role: str) -> TafMe
     )
     with transaction.atomic():
         member = _add_member(actor, episode, practitioner, role, timezone.now())
-        for decision in decisions:
-            governance.disclosure_record(
-                decision=decision, channel=Channel.TAF_MEMBER, record=episode, fields=TAF_SHARES
-            )
+        governance.disclosures_record(
+            decisions=decisions, channel=Channel.TAF_MEMBER, record=episode, fields=TAF_SHARES
+        )
         audit_record(
             action=AuditAction.UPDATE,
             actor=actor,

@@ -1,14 +1,17 @@
 """The Shared Family Assessment page: each member's views, needs by domain, submit, and the
 manager's sign-off or return."""
 
+from django import forms as django_forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from teamaround.core.views.forms import attempt
+from teamaround.core.views.forms import submit
 from teamaround.earlyhelp import forms, selectors, services
-from teamaround.earlyhelp.models import SharedFamilyAssessment
+from teamaround.earlyhelp.selectors import parts
 from teamaround.earlyhelp.services.household import current_members
 
 
@@ -18,7 +21,7 @@ def assessment(request, episode_id):
         actor=request.user, episode_id=episode_id, what="a Shared Family Assessment"
     )
     people = current_members(episode.family)
-    record = SharedFamilyAssessment.objects.filter(episode=episode).first()
+    record = parts.assessment_of(episode)
     posted = request.POST if request.method == "POST" else None
     which = request.POST.get("form") if posted else None
     view_form = forms.MemberViewForm(
@@ -28,12 +31,14 @@ def assessment(request, episode_id):
         initial=_view_initial(record, request.GET.get("view")),
     )
     need_form = forms.NeedForm(posted if which == "need" else None, people=people, prefix="need")
-    submit_form = forms.ReasonForm(posted if which == "submit" else None)
-    if which == "view" and view_form.is_valid():
-        data = view_form.cleaned_data
-        if attempt(
+    # The submit button has no fields: its form carries a refusal to the error summary.
+    submit_form = django_forms.Form(posted if which == "submit" else None)
+    here = reverse("earlyhelp:assessment", args=[episode.pk])
+    done = (
+        submit(
+            request,
             view_form,
-            lambda: services.member_view_save(
+            lambda data: services.member_view_save(
                 actor=request.user,
                 episode=episode,
                 person=view_form.people.get(data["person"]),
@@ -43,31 +48,31 @@ def assessment(request, episode_id):
                 goals=data["goals"],
                 version=data["version"],
             ),
-        ):
-            messages.success(request, "Their views are saved in the draft.")
-            return redirect("earlyhelp:assessment", episode.pk)
-    if which == "need" and need_form.is_valid():
-        data = need_form.cleaned_data
-        if attempt(
+            redirect_to=here,
+            success="Their views are saved in the draft.",
+        )
+        or submit(
+            request,
             need_form,
-            lambda: services.need_add(
+            lambda data: services.need_add(
                 actor=request.user,
                 episode=episode,
                 domain=data["domain"],
                 description=data["description"],
                 person=need_form.people.get(data["person"]),
             ),
-        ):
-            messages.success(request, "The need is saved in the draft.")
-            return redirect("earlyhelp:assessment", episode.pk)
-    if which == "submit":
-        submit_form.is_valid()
-        if attempt(
-            submit_form, lambda: services.assessment_submit(actor=request.user, episode=episode)
-        ):
-            messages.success(request, "The assessment has been sent for sign-off.")
-            return redirect("earlyhelp:assessment", episode.pk)
-    return render(
+            redirect_to=here,
+            success="The need is saved in the draft.",
+        )
+        or submit(
+            request,
+            submit_form,
+            lambda data: services.assessment_submit(actor=request.user, episode=episode),
+            redirect_to=here,
+            success="The assessment has been sent for sign-off.",
+        )
+    )
+    return done or render(
         request,
         "earlyhelp/assessment.html",
         {
@@ -88,19 +93,21 @@ def assessment(request, episode_id):
 @require_POST
 def sign_off(request, episode_id):
     episode = selectors.episode_get(actor=request.user, episode_id=episode_id, audit=False)
-    record = get_object_or_404(SharedFamilyAssessment, episode=episode)
+    record = parts.assessment_of(episode)
+    if record is None:
+        raise Http404("There is no assessment to sign off.")
     if request.POST.get("decision") == "return":
         form = forms.ReturnForm(request.POST)
-        form.is_valid()
-        if attempt(
+        done = submit(
+            request,
             form,
-            lambda: services.assessment_return(
-                actor=request.user, assessment=record, reason=form.cleaned_data["reason"]
+            lambda data: services.assessment_return(
+                actor=request.user, assessment=record, reason=data["reason"]
             ),
-        ):
-            messages.success(request, "The assessment has been returned for more work.")
-            return redirect("earlyhelp:assessment", episode.pk)
-        return render(request, "earlyhelp/return.html", {"episode": episode, "form": form})
+            redirect_to=reverse("earlyhelp:assessment", args=[episode.pk]),
+            success="The assessment has been returned for more work.",
+        )
+        return done or render(request, "earlyhelp/return.html", {"episode": episode, "form": form})
     services.assessment_sign_off(actor=request.user, assessment=record)
     messages.success(request, "The assessment is signed off.")
     return redirect("earlyhelp:episode", episode.pk)
@@ -110,7 +117,7 @@ def _view_initial(record, person_id) -> dict:
     """ "Change" on a member's views opens the form with their views and the version read."""
     if record is None or not person_id:
         return {}
-    view = record.member_views.filter(person_id=person_id).first()
+    view = parts.member_view_of(record, person_id)
     if view is None:
         return {"person": person_id}
     return {

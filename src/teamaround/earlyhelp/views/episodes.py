@@ -1,16 +1,19 @@
 """An episode's page and the forms that open, staff, step and close it."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 
-from teamaround.core.views.forms import attempt
+from teamaround.core.views.forms import submit
 from teamaround.earlyhelp import forms, selectors, services
-from teamaround.earlyhelp.models import TafMember
-from teamaround.earlyhelp.selectors import offers
-from teamaround.earlyhelp.views.choices import staff_near, step_down_staff
+from teamaround.earlyhelp.selectors import offers, parts
+from teamaround.earlyhelp.selectors.choices import staff_near, step_down_staff
 from teamaround.frontdoor.selectors.handovers import hand_over_get
 from teamaround.people import selectors as people_selectors
+
+
+def _episode_page(episode) -> str:
+    return reverse("earlyhelp:episode", args=[episode.pk])
 
 
 def _form_page(request, template, form, episode=None, **extra):
@@ -25,15 +28,14 @@ def episode_new(request, family_id):
         staff=staff_near(family, request.user),
         initial={"lead_professional": request.user.pk},
     )
-    if request.method == "POST" and form.is_valid():
-        episode = attempt(
-            form,
-            lambda: services.episode_open(actor=request.user, family=family, **form.cleaned_data),
-        )
-        if episode:
-            messages.success(request, "The early help episode is open.")
-            return redirect("earlyhelp:episode", episode.pk)
-    return _form_page(request, "episode_new.html", form, family=family)
+    done = submit(
+        request,
+        form,
+        lambda data: services.episode_open(actor=request.user, family=family, **data),
+        redirect_to=_episode_page,
+        success="The early help episode is open.",
+    )
+    return done or _form_page(request, "episode_new.html", form, family=family)
 
 
 @login_required
@@ -45,17 +47,16 @@ def episode_from_hand_over(request, hand_over_id):
         staff=staff_near(hand_over.family, request.user),
         initial={"lead_professional": (hand_over.decision.lead_professional_id or request.user.pk)},
     )
-    if request.method == "POST" and form.is_valid():
-        episode = attempt(
-            form,
-            lambda: services.episode_open_from_hand_over(
-                actor=request.user, hand_over=hand_over, **form.cleaned_data
-            ),
-        )
-        if episode:
-            messages.success(request, "The hand-over is accepted and the episode is open.")
-            return redirect("earlyhelp:episode", episode.pk)
-    return _form_page(
+    done = submit(
+        request,
+        form,
+        lambda data: services.episode_open_from_hand_over(
+            actor=request.user, hand_over=hand_over, **data
+        ),
+        redirect_to=_episode_page,
+        success="The hand-over is accepted and the episode is open.",
+    )
+    return done or _form_page(
         request, "episode_new.html", form, family=hand_over.family, hand_over=hand_over
     )
 
@@ -64,17 +65,14 @@ def episode_from_hand_over(request, hand_over_id):
 def step_down(request, family_id):
     family = people_selectors.family_get(actor=request.user, family_id=family_id, audit=False)
     form = forms.StepDownForm(request.POST or None, staff=step_down_staff(family, request.user))
-    if request.method == "POST" and form.is_valid():
-        episode = attempt(
-            form,
-            lambda: services.episode_step_down(
-                actor=request.user, family=family, **form.cleaned_data
-            ),
-        )
-        if episode:
-            messages.success(request, "The family has stepped down to early help.")
-            return redirect("earlyhelp:episode", episode.pk)
-    return _form_page(request, "episode_new.html", form, family=family, stepping_down=True)
+    done = submit(
+        request,
+        form,
+        lambda data: services.episode_step_down(actor=request.user, family=family, **data),
+        redirect_to=_episode_page,
+        success="The family has stepped down to early help.",
+    )
+    return done or _form_page(request, "episode_new.html", form, family=family, stepping_down=True)
 
 
 @login_required
@@ -109,14 +107,14 @@ def _episode_form(request, episode_id, form_class, template, call, done, **form_
     if "staff" in form_kwargs:
         form_kwargs["staff"] = staff_near(episode.family, request.user)
     form = form_class(request.POST or None, **form_kwargs)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and attempt(form, lambda: call(request.user, episode, form)) is not None
-    ):
-        messages.success(request, done)
-        return redirect("earlyhelp:episode", episode.pk)
-    return _form_page(request, template, form, episode)
+    sent = submit(
+        request,
+        form,
+        lambda data: call(request.user, episode, form),
+        redirect_to=reverse("earlyhelp:episode", args=[episode.pk]),
+        success=done,
+    )
+    return sent or _form_page(request, template, form, episode)
 
 
 @login_required
@@ -190,20 +188,13 @@ def reopen(request, episode_id):
 @login_required
 def taf_remove(request, episode_id, member_id):
     episode = selectors.episode_get(actor=request.user, episode_id=episode_id, audit=False)
-    member = get_object_or_404(
-        TafMember.objects.select_related("practitioner"), pk=member_id, episode=episode
-    )
+    member = parts.taf_member_get(episode, member_id)
     form = forms.ReasonForm(request.POST or None)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and attempt(
-            form,
-            lambda: services.taf_member_remove(
-                actor=request.user, member=member, **form.cleaned_data
-            ),
-        )
-    ):
-        messages.success(request, "They have left the Team Around the Family.")
-        return redirect("earlyhelp:episode", episode.pk)
-    return _form_page(request, "taf_remove.html", form, episode, member=member)
+    done = submit(
+        request,
+        form,
+        lambda data: services.taf_member_remove(actor=request.user, member=member, **data),
+        redirect_to=reverse("earlyhelp:episode", args=[episode.pk]),
+        success="They have left the Team Around the Family.",
+    )
+    return done or _form_page(request, "taf_remove.html", form, episode, member=member)

@@ -4,28 +4,13 @@ a new action, and a score per need agreed with the family."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
-from teamaround.core.models import NeedDomain
-from teamaround.core.views.forms import attempt
+from teamaround.core.views.forms import submit
 from teamaround.earlyhelp import forms, selectors, services
-from teamaround.earlyhelp.models import AssessedNeed, EarlyHelpPlan, NeedScore
+from teamaround.earlyhelp.selectors import parts
+from teamaround.earlyhelp.selectors.choices import owner_choices
 from teamaround.earlyhelp.services.plan import plan_actions
-from teamaround.earlyhelp.views.choices import owner_choices
-
-
-def _domains(episode):
-    """The needs to score: those assessed, those actions meet, and those scored before."""
-    ids = set(
-        AssessedNeed.objects.filter(assessment__episode=episode).values_list("domain_id", flat=True)
-    )
-    ids |= set(NeedScore.objects.filter(episode=episode).values_list("domain_id", flat=True))
-    plan = EarlyHelpPlan.objects.filter(episode=episode).first()
-    if plan:
-        ids |= set(plan_actions(plan).exclude(domain=None).values_list("domain_id", flat=True))
-    domains = (
-        NeedDomain.objects.filter(pk__in=ids) if ids else NeedDomain.objects.filter(is_active=True)
-    )
-    return list(domains.order_by("display_order"))
 
 
 def _rename(field: str) -> str:
@@ -37,7 +22,7 @@ def _rename(field: str) -> str:
 @login_required
 def meeting_new(request, episode_id):
     episode = selectors.episode_get(actor=request.user, episode_id=episode_id, what="a TAF meeting")
-    plan = EarlyHelpPlan.objects.filter(episode=episode).first()
+    plan = parts.plan_of(episode)
     if plan is None:
         messages.info(request, "Agree the Early Help Plan before holding a review.")
         return redirect("earlyhelp:plan", episode.pk)
@@ -45,28 +30,27 @@ def meeting_new(request, episode_id):
     form = forms.MeetingForm(
         request.POST or None,
         owners=owners,
-        domains=_domains(episode),
-        members=episode.taf_members.filter(left_at__isnull=True).select_related(
-            "practitioner", "team__agency"
-        ),
+        domains=parts.needs_to_score(episode),
+        members=parts.taf_current(episode),
         actions=[a for a in plan_actions(plan) if a.is_open],
     )
-    if request.method == "POST" and form.is_valid():
-        meeting = attempt(
-            form,
-            lambda: services.taf_meeting_record(
-                actor=request.user,
-                episode=episode,
-                held_on=form.cleaned_data["held_on"],
-                family_views=form.cleaned_data["family_views"],
-                attendance=form.attendance(),
-                progress=form.progress(),
-                scores=form.scores(),
-                new_actions=form.new_actions(lookup),
-            ),
-            rename=_rename,
-        )
-        if meeting:
-            messages.success(request, "The TAF meeting is recorded.")
-            return redirect("earlyhelp:episode", episode.pk)
-    return render(request, "earlyhelp/meeting_form.html", {"episode": episode, "form": form})
+    done = submit(
+        request,
+        form,
+        lambda data: services.taf_meeting_record(
+            actor=request.user,
+            episode=episode,
+            held_on=data["held_on"],
+            family_views=data["family_views"],
+            attendance=form.attendance(),
+            progress=form.progress(),
+            scores=form.scores(),
+            new_actions=form.new_actions(lookup),
+        ),
+        rename=_rename,
+        redirect_to=reverse("earlyhelp:episode", args=[episode.pk]),
+        success="The TAF meeting is recorded.",
+    )
+    return done or render(
+        request, "earlyhelp/meeting_form.html", {"episode": episode, "form": form}
+    )

@@ -9,9 +9,9 @@ from django.template.loader import render_to_string
 
 from teamaround.core.errors import DomainError, StaleVersion, apply_to_form
 from teamaround.earlyhelp import forms, selectors, services
-from teamaround.earlyhelp.models import EarlyHelpPlan
+from teamaround.earlyhelp.selectors import parts
+from teamaround.earlyhelp.selectors.choices import owner_choices
 from teamaround.earlyhelp.services.plan import plan_actions, plan_download_record
-from teamaround.earlyhelp.views.choices import owner_choices
 
 BLANK_ROWS = 3
 
@@ -39,7 +39,7 @@ def plan_edit(request, episode_id):
     episode = selectors.episode_get(
         actor=request.user, episode_id=episode_id, what="an Early Help Plan"
     )
-    plan = EarlyHelpPlan.objects.filter(episode=episode).first()
+    plan = parts.plan_of(episode)
     owners, lookup = owner_choices(episode)
     initial = _initial(plan)
     form = forms.PlanForm(
@@ -116,15 +116,11 @@ def _printable(request, episode_id):
     episode = selectors.episode_get(
         actor=request.user, episode_id=episode_id, what="an Early Help Plan to print"
     )
-    plan = EarlyHelpPlan.objects.filter(episode=episode).first()
+    plan = parts.plan_of(episode)
     if plan is None:
         messages.info(request, "There is no plan to print yet.")
         return episode, None, None
-    people = list(
-        episode.taf_members.filter(left_at__isnull=True).select_related(
-            "practitioner", "team__agency"
-        )
-    )
+    people = list(parts.taf_current(episode))
     context = {"episode": episode, "plan": plan, "actions": plan_actions(plan), "taf": people}
     return episode, plan, context
 

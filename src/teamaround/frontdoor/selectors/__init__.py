@@ -19,6 +19,7 @@ from teamaround.frontdoor.selectors.queue import (
 from teamaround.frontdoor.selectors.requests import (
     latest_decision,
     my_requests,
+    public_draft_get,
     request_filter,
     request_get,
 )
@@ -38,6 +39,7 @@ __all__ = [
     "missing_import_get",
     "missing_imports",
     "my_requests",
+    "public_draft_get",
     "request_filter",
     "request_get",
     "return_conversations_due",

@@ -67,3 +67,14 @@ def latest_decision(*, actor, request: RequestForSupport):
         .order_by("-decided_at")
         .first()
     )
+
+
+def public_draft_get(draft_id) -> RequestForSupport | None:
+    """The public form's draft this browser's session holds (a member of the public has no
+    account: the draft's id in their own session is the only key), or None once it has been
+    sent or if the session holds none."""
+    if not draft_id:
+        return None
+    return RequestForSupport.objects.filter(
+        pk=draft_id, status=RequestStatus.DRAFT, source="public"
+    ).first()

@@ -8,6 +8,7 @@ from teamaround.core.access import actor_user, use_case
 from teamaround.core.audit import audit_record
 from teamaround.core.errors import DomainError
 from teamaround.core.models import AuditAction
+from teamaround.core.updates import model_update
 from teamaround.frontdoor import adapters
 from teamaround.frontdoor.models import (
     PartnerInformation,
@@ -63,14 +64,22 @@ def run_checks(actor, request: RequestForSupport, *, notes: str = "") -> Screeni
         i.team.name for i in involvements if i.team.agency.kind == AgencyKind.COUNCIL_EARLY_HELP
     ]
     previous = list(previous_requests(request).values_list("reference", flat=True)[:20])
-    checks = ScreeningChecks.objects.filter(request=request).first() or ScreeningChecks(
-        request=request, created_by=actor_user(actor)
-    )
-    checks.known_to_social_care, checks.social_care_teams = bool(social_care), social_care
-    checks.open_early_help, checks.early_help_teams = bool(early_help), early_help
-    checks.previous_requests, checks.notes = previous, (notes or "").strip()
-    checks.updated_by = actor_user(actor)
-    checks.save()
+    values = {
+        "known_to_social_care": bool(social_care),
+        "social_care_teams": social_care,
+        "open_early_help": bool(early_help),
+        "early_help_teams": early_help,
+        "previous_requests": previous,
+        "notes": (notes or "").strip(),
+    }
+    checks = ScreeningChecks.objects.filter(request=request).first()
+    if checks is None:
+        user = actor_user(actor)
+        checks = ScreeningChecks.objects.create(
+            request=request, created_by=user, updated_by=user, **values
+        )
+    else:
+        model_update(checks, actor=actor, values=values)
     if previous and not request.is_re_referral:
         request.is_re_referral = True
         request.save(update_fields=["is_re_referral"])

@@ -20,7 +20,7 @@ from __future__ import annotations
 from teamaround.core.access import on_behalf_of
 from teamaround.frontdoor.models import DecisionRoute, RequestForSupport
 from teamaround.governance import services as governance
-from teamaround.governance.models import STATUTORY_BASES, BasisKind, Channel, Purpose, Scope
+from teamaround.governance.models import BasisKind, Channel, Purpose, Scope
 from teamaround.people import selectors as people_selectors
 
 HAND_OVER_FIELDS = [
@@ -52,16 +52,14 @@ def _people(request: RequestForSupport) -> list:
 def _record_basis(actor, request, person, *, level_4: bool, family_agreement: bool, rationale):
     """The basis a Hub decision itself supplies, when none is recorded yet (see the module)."""
     if level_4:
-        basis, _ = governance.basis_for(person, Purpose.HUB)
-        if basis is None or basis.kind not in STATUTORY_BASES:
-            governance.basis_record(
-                actor=actor,
-                person=person,
-                purpose=Purpose.HUB,
-                kind=BasisKind.SAFEGUARDING_DUTY,
-                evidence=f"Hub decision on {request.reference} at level 4: "
-                f"{(rationale or '').strip()[:300]}",
-            )
+        governance.statutory_basis_ensure(
+            actor=actor,
+            person=person,
+            purpose=Purpose.HUB,
+            kind=BasisKind.SAFEGUARDING_DUTY,
+            evidence=f"Hub decision on {request.reference} at level 4: "
+            f"{(rationale or '').strip()[:300]}",
+        )
         return
     agreed = request.consent == "yes" or family_agreement
     if agreed and not governance.bases_recorded(person, Purpose.HUB):
@@ -119,10 +117,6 @@ def hand_over_shares_check(
 
 
 def hand_over_shares_record(decisions: list, hand_over) -> None:
-    for decision in decisions:
-        governance.disclosure_record(
-            decision=decision,
-            channel=Channel.HUB_HANDOVER,
-            record=hand_over,
-            fields=HAND_OVER_FIELDS,
-        )
+    governance.disclosures_record(
+        decisions=decisions, channel=Channel.HUB_HANDOVER, record=hand_over, fields=HAND_OVER_FIELDS
+    )

@@ -6,16 +6,18 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from teamaround.core.access import require
 from teamaround.core.audit import audit_listed
+from teamaround.core.views.forms import submit
+from teamaround.core.views.pagination import paginate
 from teamaround.frontdoor import selectors, services
 from teamaround.frontdoor.forms import ConversationForm, ScrutinyForm, UploadForm
 from teamaround.frontdoor.models import MissingRoute
-from teamaround.frontdoor.views.child_search import attempt
+from teamaround.frontdoor.views.child_search import hub_field
 
 
 @login_required
@@ -27,10 +29,8 @@ def missing_list(request):
         repeat_only=repeat_only,
         route=route if route in MissingRoute.values else "",
     )
-    page = Paginator(episodes, 50).get_page(request.GET.get("page"))
+    page = paginate(request, episodes)
     audit_listed(page, actor=request.user, what="missing episodes")
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "frontdoor/missing_list.html",
@@ -39,7 +39,7 @@ def missing_list(request):
             "repeat_only": repeat_only,
             "route": route,
             "routes": MissingRoute,
-            "query": query.urlencode(),
+            "query": page.query,
             "can_upload": request.user.has_perm("frontdoor.receive_missing"),
         },
     )
@@ -56,28 +56,34 @@ def missing_detail(request, episode_id):
     can_follow_up = request.user.has_perm("frontdoor.record_missing_follow_up", episode)
     conversation_form = ConversationForm(prefix="conversation")
     scrutiny_form = ScrutinyForm(prefix="scrutiny")
+    here = reverse("frontdoor:missing-detail", args=[episode.pk])
+    done = None
     if request.method == "POST" and can_follow_up:
         if "conversation-outcome" in request.POST and conversation is not None:
             conversation_form = ConversationForm(request.POST, prefix="conversation")
-            if conversation_form.is_valid() and attempt(
+            done = submit(
+                request,
                 conversation_form,
-                lambda: services.return_conversation_record(
-                    actor=request.user, conversation=conversation, **conversation_form.cleaned_data
+                lambda data: services.return_conversation_record(
+                    actor=request.user, conversation=conversation, **data
                 ),
-            ):
-                messages.success(request, "The return conversation has been recorded.")
-                return redirect("frontdoor:missing-detail", episode.pk)
+                rename=hub_field,
+                redirect_to=here,
+                success="The return conversation has been recorded.",
+            )
         elif "scrutiny-notes" in request.POST:
             scrutiny_form = ScrutinyForm(request.POST, prefix="scrutiny")
-            if scrutiny_form.is_valid() and attempt(
+            done = submit(
+                request,
                 scrutiny_form,
-                lambda: services.missing_scrutiny_record(
-                    actor=request.user, episode=episode, **scrutiny_form.cleaned_data
+                lambda data: services.missing_scrutiny_record(
+                    actor=request.user, episode=episode, **data
                 ),
-            ):
-                messages.success(request, "The scrutiny has been recorded.")
-                return redirect("frontdoor:missing-detail", episode.pk)
-    return render(
+                rename=hub_field,
+                redirect_to=here,
+                success="The scrutiny has been recorded.",
+            )
+    return done or render(
         request,
         "frontdoor/missing_detail.html",
         {

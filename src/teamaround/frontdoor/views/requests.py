@@ -11,14 +11,15 @@ from django.views.decorators.http import require_POST
 
 from teamaround.core.access import require
 from teamaround.core.audit import audit_listed
-from teamaround.core.models import WindscreenLevel
 from teamaround.core.navigation import actions_for
+from teamaround.core.selectors import windscreen_levels
+from teamaround.core.views.forms import submit
 from teamaround.frontdoor import selectors, services
 from teamaround.frontdoor.forms import ConsultationForm, RequestForm, WithdrawForm
 from teamaround.frontdoor.models import RequestStatus
 from teamaround.frontdoor.selectors.staff import hub_staff
 from teamaround.frontdoor.services.requests import linkable_person
-from teamaround.frontdoor.views.child_search import attempt, search_known_child
+from teamaround.frontdoor.views.child_search import hub_field, search_known_child
 
 
 @login_required
@@ -54,42 +55,44 @@ def _request_form(request, rfs):
         initial["version"] = rfs.version
     form = RequestForm(request.POST or None, initial=initial, draft=rfs)
     results = None
-    if request.method == "POST" and form.is_valid():
+    saved = submit(
+        request,
+        form,
+        lambda data: services.request_for_support_save_draft(
+            actor=request.user,
+            request=rfs,
+            version=data.get("version"),
+            values=form.values()
+            | {
+                "person": linkable_person(
+                    data.get("person"),
+                    actor=request.user,
+                    date_of_birth=data.get("child_date_of_birth"),
+                )
+            },
+        ),
+        rename=hub_field,
+    )
+    if saved is not None:
+        rfs = saved
+        form.saved_as(rfs)
         action = request.POST.get("action", "draft")
-        saved = attempt(
-            form,
-            lambda: services.request_for_support_save_draft(
-                actor=request.user,
-                request=rfs,
-                version=form.cleaned_data.get("version"),
-                values=form.values()
-                | {
-                    "person": linkable_person(
-                        form.cleaned_data.get("person"),
-                        actor=request.user,
-                        date_of_birth=form.cleaned_data.get("child_date_of_birth"),
-                    )
-                },
-            ),
-        )
-        if saved is not None:
-            rfs = saved
-            form.saved_as(rfs)
-            if action == "search":
-                results = search_known_child(request.user, form)
-            elif action == "submit":
-                if attempt(
-                    form,
-                    lambda: services.request_for_support_submit(actor=request.user, request=rfs),
-                ):
-                    messages.success(
-                        request,
-                        f"Request {rfs.reference} has been sent to the Children and Families Hub.",
-                    )
-                    return redirect("frontdoor:request-detail", rfs.pk)
-            else:
-                messages.success(request, "Your draft has been saved.")
-                return redirect("frontdoor:request-edit", rfs.pk)
+        if action == "search":
+            results = search_known_child(request, form)
+        elif action == "submit":
+            sent = submit(
+                request,
+                form,
+                lambda data: services.request_for_support_submit(actor=request.user, request=rfs),
+                rename=hub_field,
+                redirect_to=reverse("frontdoor:request-detail", args=[rfs.pk]),
+                success=f"Request {rfs.reference} has been sent to the Children and Families Hub.",
+            )
+            if sent:
+                return sent
+        else:
+            messages.success(request, "Your draft has been saved.")
+            return redirect("frontdoor:request-edit", rfs.pk)
     return render(
         request,
         "frontdoor/request_form.html",
@@ -97,7 +100,7 @@ def _request_form(request, rfs):
             "form": form,
             "rfs": rfs,
             "results": results,
-            "levels": WindscreenLevel.objects.all(),
+            "levels": windscreen_levels(),
         },
     )
 
@@ -123,20 +126,18 @@ def request_withdraw(request, request_id):
     require(request.user, "frontdoor.change_draft", rfs, what="withdraw a request")
     draft = rfs.status == RequestStatus.DRAFT
     form = WithdrawForm(request.POST or None, draft=draft)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and attempt(
-            form,
-            lambda: services.request_for_support_withdraw(
-                actor=request.user, request=rfs, reason=form.cleaned_data["reason"]
-            ),
-        )
-    ):
-        done = "Your draft {} has been discarded." if draft else "Request {} has been withdrawn."
-        messages.success(request, done.format(rfs.reference))
-        return redirect("frontdoor:my-requests")
-    return render(
+    said = "Your draft {} has been discarded." if draft else "Request {} has been withdrawn."
+    done = submit(
+        request,
+        form,
+        lambda data: services.request_for_support_withdraw(
+            actor=request.user, request=rfs, reason=data["reason"]
+        ),
+        rename=hub_field,
+        redirect_to="frontdoor:my-requests",
+        success=said.format(rfs.reference),
+    )
+    return done or render(
         request,
         "frontdoor/_simple_form.html",
         {
@@ -159,30 +160,31 @@ def consultation_new(request):
         request.POST or None, social_workers=hub_staff("hub_social_worker", actor=request.user)
     )
     results = None
-    if request.method == "POST" and form.is_valid():
-        if request.POST.get("action") == "search":
-            results = search_known_child(request.user, form)
-        else:
-            data = form.cleaned_data
-            done = attempt(
-                form,
-                lambda: services.consultation_record(
+    if request.POST.get("action") == "search":
+        results = search_known_child(request, form) if form.is_valid() else None
+    else:
+        done = submit(
+            request,
+            form,
+            lambda data: services.consultation_record(
+                actor=request.user,
+                hub_social_worker=data["hub_social_worker"],
+                topic=data["topic"],
+                question=data["question"],
+                advice=data["advice"],
+                held_on=data["held_on"],
+                person=linkable_person(
+                    data.get("person"),
                     actor=request.user,
-                    hub_social_worker=data["hub_social_worker"],
-                    topic=data["topic"],
-                    question=data["question"],
-                    advice=data["advice"],
-                    held_on=data["held_on"],
-                    person=linkable_person(
-                        data.get("person"),
-                        actor=request.user,
-                        date_of_birth=data.get("child_date_of_birth"),
-                    ),
+                    date_of_birth=data.get("child_date_of_birth"),
                 ),
-            )
-            if done:
-                messages.success(request, "The consultation has been recorded.")
-                return redirect("frontdoor:start")
+            ),
+            rename=hub_field,
+            redirect_to="frontdoor:start",
+            success="The consultation has been recorded.",
+        )
+        if done:
+            return done
     return render(request, "frontdoor/consultation_form.html", {"form": form, "results": results})
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,8 +13,9 @@ from django.views.decorators.http import require_POST
 from teamaround.accounts.roles import Role
 from teamaround.core.access import require
 from teamaround.core.audit import audit_listed
-from teamaround.core.models import District
+from teamaround.core.selectors import district_choices
 from teamaround.core.views.forms import submit
+from teamaround.core.views.pagination import paginate
 from teamaround.frontdoor import adapters, selectors, services
 from teamaround.frontdoor.forms import (
     AssignForm,
@@ -29,7 +29,7 @@ from teamaround.frontdoor.forms import (
 from teamaround.frontdoor.models import DecisionRoute
 from teamaround.frontdoor.selectors import staff
 from teamaround.frontdoor.timeliness import annotate_rows
-from teamaround.frontdoor.views.child_search import attempt
+from teamaround.frontdoor.views.child_search import hub_field
 
 PAGE_SIZE = 50
 
@@ -37,18 +37,14 @@ PAGE_SIZE = 50
 @login_required
 def queue(request):
     screeners = staff.hub_staff(actor=request.user)
-    form = QueueFilterForm(
-        request.GET or None, districts=District.objects.all(), screeners=screeners
-    )
+    form = QueueFilterForm(request.GET or None, districts=district_choices(), screeners=screeners)
     filters = selectors.QueueFilters()
     if form.is_valid():
         filters = selectors.QueueFilters(**{k: v for k, v in form.cleaned_data.items() if v})
     today = timezone.localdate()
     requests = selectors.hub_queue(actor=request.user, filters=filters, today=today)
-    page = Paginator(requests, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = paginate(request, requests, size=PAGE_SIZE)
     audit_listed(page, actor=request.user, what="the Hub's queue")
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "frontdoor/queue.html",
@@ -56,7 +52,7 @@ def queue(request):
             "form": form,
             "page": page,
             "rows": annotate_rows(page.object_list, today),
-            "query": query.urlencode(),
+            "query": page.query,
             "today": today,
         },
     )
@@ -117,19 +113,15 @@ def partner_information(request, request_id):
     rfs = selectors.request_get(actor=request.user, request_id=request_id, audit=False)
     require(request.user, "frontdoor.decide", rfs, what="add partner information")
     form = PartnerInformationForm(request.POST or None)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and attempt(
-            form,
-            lambda: services.partner_information_add(
-                actor=request.user, request=rfs, **form.cleaned_data
-            ),
-        )
-    ):
-        messages.success(request, "The information has been added.")
-        return redirect("frontdoor:request-detail", rfs.pk)
-    return render(
+    done = submit(
+        request,
+        form,
+        lambda data: services.partner_information_add(actor=request.user, request=rfs, **data),
+        rename=hub_field,
+        redirect_to=reverse("frontdoor:request-detail", args=[rfs.pk]),
+        success="The information has been added.",
+    )
+    return done or render(
         request,
         "frontdoor/_simple_form.html",
         {
@@ -149,19 +141,15 @@ def review(request, request_id):
         request.POST or None,
         social_workers=staff.hub_staff(Role.HUB_SOCIAL_WORKER, actor=request.user),
     )
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and attempt(
-            form,
-            lambda: services.request_review_ask(
-                actor=request.user, request=rfs, **form.cleaned_data
-            ),
-        )
-    ):
-        messages.success(request, "The request has been passed for review.")
-        return redirect("frontdoor:request-detail", rfs.pk)
-    return render(
+    done = submit(
+        request,
+        form,
+        lambda data: services.request_review_ask(actor=request.user, request=rfs, **data),
+        rename=hub_field,
+        redirect_to=reverse("frontdoor:request-detail", args=[rfs.pk]),
+        success="The request has been passed for review.",
+    )
+    return done or render(
         request,
         "frontdoor/_simple_form.html",
         {
@@ -192,32 +180,30 @@ def decide(request, request_id):
         lead_professionals=staff.lead_professional_choices(rfs, actor=request.user),
         teams=staff.receiving_teams(actor=request.user),
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        decision = attempt(
-            form,
-            lambda: services.hub_decision_record(
-                actor=request.user,
-                request=rfs,
-                level=data["level"],
-                route=data["route"],
-                rationale=data["rationale"],
-                named_services=data["named_services"],
-                other_services=data["other_services"],
-                lead_professional=data["lead_professional"],
-                family_agreement=data["family_agreement"],
-                receiving_team=data["receiving_team"],
-                outcome_message=data["outcome_message"],
-            ),
-        )
-        if decision:
-            messages.success(
-                request,
-                f"Decision recorded: level {decision.level.number}, "
-                f"{decision.get_route_display().lower()}.",
-            )
-            return redirect("frontdoor:request-detail", rfs.pk)
-    return render(
+    done = submit(
+        request,
+        form,
+        lambda data: services.hub_decision_record(
+            actor=request.user,
+            request=rfs,
+            level=data["level"],
+            route=data["route"],
+            rationale=data["rationale"],
+            named_services=data["named_services"],
+            other_services=data["other_services"],
+            lead_professional=data["lead_professional"],
+            family_agreement=data["family_agreement"],
+            receiving_team=data["receiving_team"],
+            outcome_message=data["outcome_message"],
+        ),
+        rename=hub_field,
+        redirect_to=reverse("frontdoor:request-detail", args=[rfs.pk]),
+        success=lambda decision: (
+            f"Decision recorded: level {decision.level.number}, "
+            f"{decision.get_route_display().lower()}."
+        ),
+    )
+    return done or render(
         request, "frontdoor/decide.html", {"form": form, "rfs": rfs, "routes": DecisionRoute}
     )
 

@@ -21,3 +21,14 @@ def bases_for_person(*, actor, person) -> QuerySet[SharingBasis]:
     return SharingBasis.objects.filter(person=person).select_related(
         "agency", "created_by", "withdrawn_by"
     )
+
+
+def basis_get(*, actor, basis_id) -> SharingBasis | None:
+    """A recorded basis for sharing, if the actor may open its person (subject_get's rule and
+    audit); None for an unknown id."""
+    from teamaround.governance.selectors.subjects import subject_get
+
+    basis = SharingBasis.objects.filter(pk=basis_id).select_related("person").first()
+    if basis is not None:
+        subject_get(actor=actor, person_id=basis.person_id)
+    return basis

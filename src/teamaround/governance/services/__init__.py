@@ -14,9 +14,11 @@ from teamaround.governance.services.ledger import (
     bases_recorded,
     basis_for,
     disclosure_record,
+    disclosures_record,
     share_authorise,
     share_check,
     shares_check,
+    statutory_basis_ensure,
     withholding_record,
 )
 
@@ -32,10 +34,12 @@ __all__ = [
     "basis_record",
     "basis_withdraw",
     "disclosure_record",
+    "disclosures_record",
     "holders_of",
     "redaction_decide",
     "share_authorise",
     "share_check",
     "shares_check",
+    "statutory_basis_ensure",
     "withholding_record",
 ]

@@ -14,6 +14,7 @@ from teamaround.core.access import actor_user, on_behalf_of, require
 from teamaround.core.audit import audit_record
 from teamaround.core.errors import DomainError, ValidationFailed
 from teamaround.core.models import AuditAction
+from teamaround.core.updates import model_update
 from teamaround.core.work import work_item_cancel_for_source, work_item_create
 from teamaround.governance.models import RedactionDecision, SubjectAccessRequest
 from teamaround.governance.services.lifecycle import ACCESS_REQUEST_LIFECYCLE
@@ -160,9 +161,7 @@ def access_request_export(*, actor, request: SubjectAccessRequest, kind: str = "
     bundle = collect(request.person, released=released)
     result = bundle_pdf(bundle, request) if kind == "pdf" else bundle_json(bundle, request)
     with transaction.atomic():
-        request.exported_at = timezone.now()
-        request.updated_by = actor_user(actor)
-        request.save(update_fields=["exported_at", "updated_by", "updated_at"])
+        model_update(request, actor=actor, values={"exported_at": timezone.now()})
         audit_record(
             action=AuditAction.EXPORT,
             actor=actor,

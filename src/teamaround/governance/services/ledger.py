@@ -184,6 +184,35 @@ def disclosure_record(
     )
 
 
+def disclosures_record(
+    *,
+    decisions: list[ShareDecision],
+    channel: str,
+    record: models.Model | None = None,
+    fields: list[str] | None = None,
+) -> list[Disclosure]:
+    """The ledger entries for a share to several people at once (a family's members), each
+    on its own decision's basis: what every app writes once its change is saved."""
+    return [
+        disclosure_record(decision=decision, channel=channel, record=record, fields=fields)
+        for decision in decisions
+    ]
+
+
+def statutory_basis_ensure(*, actor, person, purpose: str, kind: str, evidence: str):
+    """Record the statutory basis an app's own decision supplies (a Hub decision at level 4,
+    a referral to MARAC), unless one is already in force for the purpose. Consent is never
+    recorded this way: that needs someone to say who gave it."""
+    if kind not in STATUTORY_BASES:
+        raise ValueError(f"{kind} is not a statutory basis.")
+    basis, _ = basis_for(person, purpose)
+    if basis is not None and basis.kind in STATUTORY_BASES:
+        return basis
+    from teamaround.governance.services.bases import basis_record
+
+    return basis_record(actor=actor, person=person, purpose=purpose, kind=kind, evidence=evidence)
+
+
 def share_authorise(*, channel: str, record=None, fields=None, **who) -> Disclosure:
     """share_check then disclosure_record, for a share with no transaction of its own."""
     decision = share_check(channel=channel, record=record, fields=fields, **who)

@@ -155,9 +155,9 @@ def legal_hold_lift(*, actor, hold: LegalHold, reason: str) -> LegalHold:
     if hold.lifted_at is not None:
         raise Conflict("This hold has already been lifted.")
     with transaction.atomic():
-        hold.lifted_at, hold.lifted_reason = timezone.now(), reason.strip()
-        hold.updated_by = actor_user(actor)
-        hold.save()
+        model_update(
+            hold, actor=actor, values={"lifted_at": timezone.now(), "lifted_reason": reason.strip()}
+        )
         audit_record(
             action=AuditAction.UPDATE,
             actor=actor,

@@ -12,7 +12,6 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from teamaround.core.errors import DomainError
 from teamaround.core.views.forms import submit
 from teamaround.governance import forms, services
 from teamaround.governance.selectors.access_requests import access_request_get, third_parties
@@ -57,19 +56,21 @@ def access_request_detail(request, request_id):
                 ),
                 None,
             )
-            try:
-                if party is None:
-                    raise DomainError("That person is not named in this export.")
-                services.redaction_decide(
-                    actor=request.user,
-                    request=record,
-                    third_party=party["person"],
-                    redact=form.cleaned_data["redact"],
-                    reason=form.cleaned_data["reason"],
+            if party is None:
+                messages.error(request, "That person is not named in this export.")
+            else:
+                submit(
+                    request,
+                    None,
+                    lambda data: services.redaction_decide(
+                        actor=request.user,
+                        request=record,
+                        third_party=party["person"],
+                        redact=form.cleaned_data["redact"],
+                        reason=form.cleaned_data["reason"],
+                    ),
+                    success=f"Your decision about {party['label']} is saved.",
                 )
-                messages.success(request, f"Your decision about {party['label']} is saved.")
-            except DomainError as error:
-                messages.error(request, error.message)
         else:
             messages.error(request, "Choose whether to redact or release them.")
         return redirect("governance:access-request", record.pk)
@@ -120,10 +121,10 @@ def access_request_extend(request, request_id):
 @login_required
 def access_request_complete(request, request_id):
     record = access_request_get(actor=request.user, request_id=request_id)
-    if request.method == "POST":
-        try:
-            services.access_request_complete(actor=request.user, request=record)
-            messages.success(request, "The request is complete.")
-        except DomainError as error:
-            messages.error(request, error.message)
+    submit(
+        request,
+        None,
+        lambda data: services.access_request_complete(actor=request.user, request=record),
+        success="The request is complete.",
+    )
     return redirect("governance:access-request", record.pk)

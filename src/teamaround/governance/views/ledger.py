@@ -6,13 +6,13 @@ import uuid
 from datetime import timedelta
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from teamaround.accounts import selectors as accounts_selectors
 from teamaround.core.access import require
+from teamaround.core.views.pagination import paginate
 from teamaround.governance import forms, selectors
 from teamaround.governance.selectors.access_requests import access_requests_open
 from teamaround.governance.selectors.ledger import ledger_period
@@ -64,12 +64,6 @@ def home(request):
     )
 
 
-def _page(request, entries):
-    return Paginator(entries.order_by("-occurred_at", "-id"), PAGE).get_page(
-        request.GET.get("page")
-    )
-
-
 @login_required
 def person_ledger(request, person_id):
     require(request.user, "governance.read_ledger", what="read the ledger")
@@ -80,7 +74,7 @@ def person_ledger(request, person_id):
         "governance/person.html",
         {
             "person": person,
-            "page": _page(request, entries),
+            "page": paginate(request, entries.order_by("-occurred_at", "-id"), size=PAGE),
             "holds": holds_for(actor=request.user, person=person),
         },
     )
@@ -92,14 +86,23 @@ def agency_ledger(request, agency_id):
     agency = accounts_selectors.agency_get(actor=request.user, agency_id=agency_id)
     entries = selectors.ledger_for_agency(actor=request.user, agency=agency)
     return render(
-        request, "governance/agency.html", {"agency": agency, "page": _page(request, entries)}
+        request,
+        "governance/agency.html",
+        {
+            "agency": agency,
+            "page": paginate(request, entries.order_by("-occurred_at", "-id"), size=PAGE),
+        },
     )
 
 
 @login_required
 def stale_consent(request):
     entries = selectors.ledger_stale_consent(actor=request.user)
-    return render(request, "governance/stale.html", {"page": _page(request, entries)})
+    return render(
+        request,
+        "governance/stale.html",
+        {"page": paginate(request, entries.order_by("-occurred_at", "-id"), size=PAGE)},
+    )
 
 
 class _Echo:

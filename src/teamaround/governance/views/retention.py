@@ -1,11 +1,10 @@
 """Retention: the rules, people past their period (listed by the DPO, approved or kept by a
 team manager), and legal holds."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 
-from teamaround.core.errors import DomainError
+from teamaround.core.views.forms import submit
 from teamaround.governance.models import LegalHold, RetentionReview
 from teamaround.governance.selectors.retention import retention_overview
 from teamaround.governance.selectors.subjects import subject_get
@@ -26,24 +25,16 @@ def retention(request):
     )
 
 
-def _attempt(request, call, done: str):
-    try:
-        call()
-        messages.success(request, done)
-    except DomainError as error:
-        messages.error(request, error.message)
-    return redirect("governance:retention")
-
-
 @login_required
 def retention_run(request):
     if request.method != "POST":
         return redirect("governance:retention")
-    try:
-        listed = services.retention_review_run(actor=request.user)
-        messages.success(request, f"{len(listed)} people listed for review.")
-    except DomainError as error:
-        messages.error(request, error.message)
+    submit(
+        request,
+        None,
+        lambda data: services.retention_review_run(actor=request.user),
+        success=lambda listed: f"{len(listed)} people listed for review.",
+    )
     return redirect("governance:retention")
 
 
@@ -54,41 +45,47 @@ def retention_decide(request, review_id):
         return redirect("governance:retention")
     reason = request.POST.get("reason", "")
     if request.POST.get("decision") == "keep":
-        return _attempt(
+        submit(
             request,
-            lambda: services.retention_keep(actor=request.user, review=review, reason=reason),
-            "The records are kept.",
+            None,
+            lambda data: services.retention_keep(actor=request.user, review=review, reason=reason),
+            success="The records are kept.",
         )
-    return _attempt(
-        request,
-        lambda: services.retention_approve(actor=request.user, review=review, reason=reason),
-        "Approved: the person's details have been anonymised as the rule says.",
-    )
+    else:
+        submit(
+            request,
+            None,
+            lambda data: services.retention_approve(
+                actor=request.user, review=review, reason=reason
+            ),
+            success="Approved: the person's details have been anonymised as the rule says.",
+        )
+    return redirect("governance:retention")
 
 
 @login_required
 def legal_hold_place(request, person_id):
     person = subject_get(actor=request.user, person_id=person_id)
-    if request.method == "POST":
-        try:
-            services.legal_hold_place(
-                actor=request.user, person=person, reason=request.POST.get("reason", "")
-            )
-            messages.success(request, "The legal hold is in place: nothing will be removed.")
-        except DomainError as error:
-            messages.error(request, error.message)
+    submit(
+        request,
+        None,
+        lambda data: services.legal_hold_place(
+            actor=request.user, person=person, reason=request.POST.get("reason", "")
+        ),
+        success="The legal hold is in place: nothing will be removed.",
+    )
     return redirect("governance:person", person.pk)
 
 
 @login_required
 def legal_hold_lift(request, hold_id):
     hold = get_object_or_404(LegalHold, pk=hold_id)
-    if request.method == "POST":
-        try:
-            services.legal_hold_lift(
-                actor=request.user, hold=hold, reason=request.POST.get("reason", "")
-            )
-            messages.success(request, "The legal hold is lifted.")
-        except DomainError as error:
-            messages.error(request, error.message)
+    submit(
+        request,
+        None,
+        lambda data: services.legal_hold_lift(
+            actor=request.user, hold=hold, reason=request.POST.get("reason", "")
+        ),
+        success="The legal hold is lifted.",
+    )
     return redirect("governance:person", hold.person_id)

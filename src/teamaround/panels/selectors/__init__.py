@@ -3,8 +3,11 @@
 from teamaround.panels.selectors.decisions import (
     action_get,
     action_list,
+    action_owner_choices,
+    agenda_item_get,
     decision_get,
     decision_list,
+    decision_service_choices,
     linked_children,
 )
 from teamaround.panels.selectors.minutes import minutes_context, minutes_get
@@ -16,7 +19,9 @@ from teamaround.panels.selectors.panels import (
     meeting_list,
     panel_get,
     panel_list,
+    panel_type_get,
     panel_type_list,
+    present_membership_ids,
     referral_get,
     referral_list,
     waiting_referrals_for,
@@ -24,6 +29,11 @@ from teamaround.panels.selectors.panels import (
 from teamaround.panels.selectors.reports import cost_report, packages_for_monitoring
 
 __all__ = [
+    "panel_type_get",
+    "present_membership_ids",
+    "action_owner_choices",
+    "agenda_item_get",
+    "decision_service_choices",
     "action_get",
     "action_list",
     "agenda",

@@ -4,6 +4,7 @@ in panels.permissions (the same for a list and one record); views and refusals a
 from __future__ import annotations
 
 from django.db.models import Count, Q, QuerySet
+from django.http import Http404
 from django.utils import timezone
 
 from teamaround.core.access import require
@@ -55,7 +56,8 @@ def panel_get(*, actor, panel_id) -> Panel:
     )
 
 
-def meeting_list(*, actor, panel: Panel | None = None, upcoming: bool = False):
+def meeting_list(*, actor, panel: Panel | None = None, upcoming: bool = False, past: bool = False):
+    """Meetings the actor may see, soonest first; `past`: those before today, latest first."""
     meetings = PanelMeeting.objects.filter(meeting_filter(actor)).select_related(
         "panel__panel_type"
     )
@@ -63,6 +65,8 @@ def meeting_list(*, actor, panel: Panel | None = None, upcoming: bool = False):
         meetings = meetings.filter(panel=panel)
     if upcoming:
         meetings = meetings.filter(held_on__gte=timezone.localdate())
+    if past:
+        return meetings.filter(held_on__lt=timezone.localdate()).order_by("-held_on")
     return meetings.order_by("held_on", "starts_at")
 
 
@@ -76,6 +80,11 @@ def meeting_get(*, actor, meeting_id, audit: bool = True) -> PanelMeeting:
         what="a panel meeting",
         audit=audit,
     )
+
+
+def present_membership_ids(meeting: PanelMeeting) -> list[str]:
+    """Whose attendance is recorded as present (membership ids), after meeting_get."""
+    return [str(a.membership_id) for a in meeting.attendance.filter(present=True)]
 
 
 def agenda(meeting: PanelMeeting) -> QuerySet[AgendaItem]:
@@ -142,3 +151,11 @@ def referral_get(*, actor, referral_id) -> PanelReferral:
         rule=referral_filter(actor),
         what="a panel referral",
     )
+
+
+def panel_type_get(*, actor, panel_type_id) -> PanelType:
+    """One panel type in use (404 for an archived or unknown one)."""
+    panel_type = panel_type_list(actor=actor).filter(pk=panel_type_id).first()
+    if panel_type is None:
+        raise Http404
+    return panel_type

@@ -102,7 +102,7 @@ def minutes_correct(
         correction = require_text(correction, "correction", "Write the correction.")
         reason = require_text(reason, "reason", "Say why the minutes are corrected.")
         try:
-            version_claim(minutes, expected_version=version, what="these minutes")
+            version_claim(minutes, expected_version=version, what="these minutes", actor=actor)
         except StaleVersion as stale:
             latest = stale.current.versions.order_by("-number").first()
             raise StaleVersion(
@@ -111,8 +111,6 @@ def minutes_correct(
                 saved={"correction": latest.correction, "reason": latest.reason},
                 what="these minutes",
             ) from None
-        minutes.updated_by = actor_user(actor)
-        minutes.save(update_fields=["version", "updated_by", "updated_at"])
         earlier = list(minutes.versions.exclude(correction="").order_by("number"))
         corrections = [*earlier, MinutesVersion(correction=correction, reason=reason)]
         number = minutes.versions.count() + 1

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from teamaround.core.access import actor_user, on_behalf_of
 from teamaround.governance import services as governance
-from teamaround.governance.models import STATUTORY_BASES, BasisKind, Channel, Purpose, Scope
+from teamaround.governance.models import BasisKind, Channel, Purpose, Scope
 from teamaround.panels.models import ItemKind, Panel
 from teamaround.panels.models.choices import SharingBasis as PanelSharing
 from teamaround.people import selectors as people_selectors
@@ -37,17 +37,17 @@ def statutory_kind(panel: Panel) -> str:
 
 def _record_basis(actor, panel: Panel, person, consent_given_by: str) -> None:
     kind = panel.panel_type
-    basis, _ = governance.basis_for(person, Purpose.PANEL)
     if kind.sharing_basis == PanelSharing.STATUTORY:
-        if basis is None or basis.kind not in STATUTORY_BASES:
-            governance.basis_record(
-                actor=actor,
-                person=person,
-                purpose=Purpose.PANEL,
-                kind=statutory_kind(panel),
-                evidence=f"Referral to {panel}: {kind.legal_basis or kind.name}"[:500],
-            )
-    elif basis is None and (consent_given_by or "").strip():
+        governance.statutory_basis_ensure(
+            actor=actor,
+            person=person,
+            purpose=Purpose.PANEL,
+            kind=statutory_kind(panel),
+            evidence=f"Referral to {panel}: {kind.legal_basis or kind.name}"[:500],
+        )
+        return
+    basis, _ = governance.basis_for(person, Purpose.PANEL)
+    if basis is None and (consent_given_by or "").strip():
         governance.basis_record(
             actor=actor,
             person=person,
@@ -80,13 +80,9 @@ def referral_shares_check(*, actor, panel: Panel, family, consent_given_by: str 
 
 
 def referral_shares_record(decisions: list, referral) -> None:
-    for decision in decisions:
-        governance.disclosure_record(
-            decision=decision,
-            channel=Channel.PANEL_SUMMARY,
-            record=referral,
-            fields=REFERRAL_FIELDS,
-        )
+    governance.disclosures_record(
+        decisions=decisions, channel=Channel.PANEL_SUMMARY, record=referral, fields=REFERRAL_FIELDS
+    )
 
 
 def minutes_export_shares(*, actor, meeting) -> None:
@@ -116,7 +112,6 @@ def minutes_export_shares(*, actor, meeting) -> None:
         record=meeting,
         fields=MINUTES_FIELDS,
     )
-    for decision in decisions:
-        governance.disclosure_record(
-            decision=decision, channel=Channel.EXPORT, record=meeting, fields=MINUTES_FIELDS
-        )
+    governance.disclosures_record(
+        decisions=decisions, channel=Channel.EXPORT, record=meeting, fields=MINUTES_FIELDS
+    )

@@ -1,14 +1,13 @@
 """Minutes: the draft generated from decisions, approval (which closes the meeting), the PDF,
 and corrections as new versions."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 
-from teamaround.core.errors import DomainError
-from teamaround.core.views.forms import attempt
+from teamaround.core.views.forms import submit
 from teamaround.panels import selectors, services
 from teamaround.panels.forms import CorrectionForm
 from teamaround.panels.services.minutes import minutes_html
@@ -31,12 +30,13 @@ def minutes_page(request, meeting_id):
     if request.method == "POST":
         step = request.POST.get("step")
         call = services.minutes_approve if step == "approve" else services.minutes_generate
-        try:
-            call(actor=request.user, meeting=meeting)
-            done = "approved; the meeting is closed" if step == "approve" else "drafted"
-            messages.success(request, f"The minutes have been {done}.")
-        except DomainError as error:
-            messages.error(request, error.message)
+        done = "approved; the meeting is closed" if step == "approve" else "drafted"
+        submit(
+            request,
+            None,
+            lambda data: call(actor=request.user, meeting=meeting),
+            success=f"The minutes have been {done}.",
+        )
         return redirect("panels:minutes", meeting.pk)
     return render(
         request,
@@ -72,16 +72,13 @@ def minutes_correct(request, meeting_id):
     meeting, minutes = selectors.minutes_get(actor=request.user, meeting_id=meeting_id)
     initial = {"version": minutes.version if minutes else None}
     form = CorrectionForm(request.POST or None, initial=initial)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and attempt(
-            form,
-            lambda: services.minutes_correct(
-                actor=request.user, meeting=meeting, **form.cleaned_data
-            ),
-        )
-    ):
-        messages.success(request, "The correction has been added as a new version.")
-        return redirect("panels:minutes", meeting.pk)
-    return render(request, "panels/minutes_correct.html", {"form": form, "meeting": meeting})
+    done = submit(
+        request,
+        form,
+        lambda data: services.minutes_correct(actor=request.user, meeting=meeting, **data),
+        redirect_to=reverse("panels:minutes", args=[meeting.pk]),
+        success="The correction has been added as a new version.",
+    )
+    return done or render(
+        request, "panels/minutes_correct.html", {"form": form, "meeting": meeting}
+    )

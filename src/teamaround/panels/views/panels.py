@@ -1,13 +1,12 @@
 """The list of panels, a panel's page, referring a case, scheduling, monitoring and costs."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.shortcuts import render
+from django.urls import reverse
 
 from teamaround.core.access import require
 from teamaround.core.audit import audit_listed
-from teamaround.core.views.forms import attempt
+from teamaround.core.views.forms import submit
 from teamaround.panels import selectors, services
 from teamaround.panels.forms import ReferralForm, ScheduleForm
 
@@ -28,9 +27,7 @@ def panel_detail(request, panel_id):
         {
             "panel": panel,
             "meetings": selectors.meeting_list(actor=user, panel=panel, upcoming=True)[:20],
-            "past": selectors.meeting_list(actor=user, panel=panel)
-            .filter(held_on__lt=timezone.localdate())
-            .order_by("-held_on")[:10],
+            "past": selectors.meeting_list(actor=user, panel=panel, past=True)[:10],
             "waiting": audit_listed(
                 selectors.waiting_referrals_for(actor=user, panel=panel)[:50],
                 actor=user,
@@ -53,26 +50,26 @@ def referral_create(request, panel_id):
     panel = selectors.panel_get(actor=request.user, panel_id=panel_id)
     require(request.user, "panels.refer", panel, what="refer a case to a panel")
     form = ReferralForm(request.POST or None, panel=panel, families=_families(request.user))
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        referral = attempt(
-            form,
-            lambda: services.panel_referral_create(
-                actor=request.user,
-                panel=panel,
-                question=data["question"],
-                family=data.get("family"),
-                place=data.get("place", ""),
-                risk_score=data.get("risk_score"),
-                professional_judgement=data.get("professional_judgement", False),
-                consent_given_by=data.get("consent_given_by", ""),
-            ),
-        )
-        if referral:
-            note = " This is a repeat referral within 12 months." if referral.is_repeat else ""
-            messages.success(request, f"Your referral has been sent to {panel}.{note}")
-            return redirect("panels:panel-detail", panel.pk)
-    return render(request, "panels/referral_form.html", {"form": form, "panel": panel})
+    done = submit(
+        request,
+        form,
+        lambda data: services.panel_referral_create(
+            actor=request.user,
+            panel=panel,
+            question=data["question"],
+            family=data.get("family"),
+            place=data.get("place", ""),
+            risk_score=data.get("risk_score"),
+            professional_judgement=data.get("professional_judgement", False),
+            consent_given_by=data.get("consent_given_by", ""),
+        ),
+        redirect_to=reverse("panels:panel-detail", args=[panel.pk]),
+        success=lambda referral: (
+            f"Your referral has been sent to {panel}."
+            + (" This is a repeat referral within 12 months." if referral.is_repeat else "")
+        ),
+    )
+    return done or render(request, "panels/referral_form.html", {"form": form, "panel": panel})
 
 
 @login_required
@@ -80,15 +77,14 @@ def meeting_schedule(request, panel_id):
     panel = selectors.panel_get(actor=request.user, panel_id=panel_id)
     require(request.user, "panels.run_panel", panel, what="schedule a panel meeting")
     form = ScheduleForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        meeting = attempt(
-            form,
-            lambda: services.meeting_schedule(actor=request.user, panel=panel, **form.cleaned_data),
-        )
-        if meeting:
-            messages.success(request, "The meeting has been scheduled.")
-            return redirect("panels:agenda", meeting.pk)
-    return render(request, "panels/schedule_form.html", {"form": form, "panel": panel})
+    done = submit(
+        request,
+        form,
+        lambda data: services.meeting_schedule(actor=request.user, panel=panel, **data),
+        redirect_to=lambda meeting: reverse("panels:agenda", args=[meeting.pk]),
+        success="The meeting has been scheduled.",
+    )
+    return done or render(request, "panels/schedule_form.html", {"form": form, "panel": panel})
 
 
 @login_required

@@ -17,18 +17,24 @@ from teamaround.people.selectors.records import (
     family_list,
     family_members,
     family_relationships,
+    membership_get,
+    merge_get,
     person_exists,
     person_get,
     person_linkable,
     person_list,
     person_memberships,
     person_merges,
+    person_other_names,
     person_relationships,
     relationship_list,
 )
 from teamaround.people.selectors.search import KnownChildResult, known_child_search
 
 __all__ = [
+    "membership_get",
+    "merge_get",
+    "person_other_names",
     "KnownChildMatch",
     "KnownChildResult",
     "break_glass_active",

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db.models import F, Prefetch, Q, QuerySet
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 
@@ -160,6 +161,26 @@ def person_merges(person: Person) -> QuerySet[PersonMerge]:
     return PersonMerge.objects.filter(Q(survivor=person) | Q(merged=person)).select_related(
         "survivor", "merged", "merged_by"
     )
+
+
+def person_other_names(person: Person) -> QuerySet:
+    """The person's other names in use (archived ones left out)."""
+    return person.other_names.filter(archived_at__isnull=True)
+
+
+def membership_get(family: Family, membership_id) -> FamilyMembership:
+    """One membership of this family (opened with family_get); 404 for any other id."""
+    return get_object_or_404(
+        FamilyMembership.objects.select_related("person"), pk=membership_id, family=family
+    )
+
+
+def merge_get(*, actor, merge_id) -> PersonMerge:
+    """A merge, for undoing it: the actor must be allowed to open the surviving record
+    (person_get's rule and audit); 404 for an unknown id."""
+    merge = get_object_or_404(PersonMerge.objects.select_related("survivor", "merged"), pk=merge_id)
+    person_get(actor=actor, person_id=merge.survivor_id, audit=False)
+    return merge
 
 
 def family_members(family: Family) -> QuerySet[FamilyMembership]:

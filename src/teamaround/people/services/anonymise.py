@@ -14,8 +14,9 @@ from datetime import date
 
 from django.db import transaction
 
-from teamaround.core.access import actor_user, require
+from teamaround.core.access import require
 from teamaround.core.models import AuditAction
+from teamaround.core.updates import model_update
 from teamaround.people.models import Person
 from teamaround.people.services.input_checks import audit, require_reason
 from teamaround.people.services.search_keys import search_keys_refresh
@@ -27,31 +28,30 @@ ANONYMISED = "Anonymised"
 def person_anonymise(*, actor, person: Person, reason: str, erase: bool = False) -> Person:
     require(actor, "people.anonymise", person, what="anonymise a person")
     reason = require_reason(reason)
-    user = actor_user(actor)
     born = person.date_of_birth
-    person.forenames, person.surname = ANONYMISED, ""
-    person.date_of_birth = None if erase or born is None else date(born.year, 1, 1)
-    person.gender = person.first_language = person.disability = ""
-    person.phone, person.email = "", ""
+    values = {
+        "forenames": ANONYMISED,
+        "surname": "",
+        "date_of_birth": None if erase or born is None else date(born.year, 1, 1),
+        "gender": "",
+        "first_language": "",
+        "disability": "",
+        "phone": "",
+        "email": "",
+    }
     if erase:
-        person.sex, person.ethnicity = "U", "NOBT"
-    person.updated_by = user
-    person.save()
+        values |= {"sex": "U", "ethnicity": "NOBT"}
+    model_update(person, actor=actor, values=values)
     for name in person.other_names.all():
-        name.forenames = name.surname = ""
-        name.updated_by = user
-        name.save()
+        model_update(name, actor=actor, values={"forenames": "", "surname": ""})
         name.history.all().delete()
     for address in person.addresses.all():
-        address.line_1, address.line_2, address.town = ANONYMISED, "", ""
-        address.postcode = address.postcode.split(" ")[0][:4]
-        address.updated_by = user
-        address.save()
+        postcode = address.postcode.split(" ")[0][:4]
+        blank = {"line_1": ANONYMISED, "line_2": "", "town": "", "postcode": postcode}
+        model_update(address, actor=actor, values=blank)
         address.history.all().delete()
     for identifier in person.identifiers.all():
-        identifier.value = ""
-        identifier.updated_by = user
-        identifier.save()
+        model_update(identifier, actor=actor, values={"value": ""})
         identifier.history.all().delete()
     person.history.all().delete()
     search_keys_refresh(person)

@@ -1,14 +1,13 @@
 """A family's page (members, family tree, relationships, addresses, teams, chronology) and the
 forms that change who is in the family and how they are related."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
 from teamaround.core.access import require
-from teamaround.core.views.forms import attempt, submit
+from teamaround.core.views.forms import submit
 from teamaround.people import selectors, services
 from teamaround.people.forms import (
     EndMembershipForm,
@@ -16,7 +15,6 @@ from teamaround.people.forms import (
     PersonForm,
     RelationshipForm,
 )
-from teamaround.people.models import FamilyMembership
 from teamaround.people.tree import layout
 
 
@@ -62,19 +60,16 @@ def family_edit(request, family_id):
 def family_member_add(request, family_id):
     family = selectors.family_get(actor=request.user, family_id=family_id, audit=False)
     form = PersonForm(request.POST or None)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and attempt(
-            form,
-            lambda: services.person_create(
-                actor=request.user, family=family, **form.service_arguments()
-            ),
-        )
-    ):
-        messages.success(request, "The member has been added.")
-        return redirect("people:family-detail", family.pk)
-    return render(request, "people/person_form.html", {"form": form, "family": family})
+    done = submit(
+        request,
+        form,
+        lambda data: services.person_create(
+            actor=request.user, family=family, **form.service_arguments()
+        ),
+        redirect_to=reverse("people:family-detail", args=[family.pk]),
+        success="The member has been added.",
+    )
+    return done or render(request, "people/person_form.html", {"form": form, "family": family})
 
 
 @login_required
@@ -82,44 +77,38 @@ def relationship_add(request, family_id):
     family = selectors.family_get(actor=request.user, family_id=family_id, audit=False)
     people = [m.person for m in selectors.family_members(family)]
     form = RelationshipForm(request.POST or None, people=people)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        by_id = {str(p.pk): p for p in people}
-        if attempt(
-            form,
-            lambda: services.relationship_record(
-                actor=request.user,
-                from_person=by_id[data["from_person"]],
-                to_person=by_id[data["to_person"]],
-                kind=data["kind"],
-                started_on=data["started_on"],
-            ),
-        ):
-            messages.success(request, "The relationship has been recorded.")
-            return redirect("people:family-detail", family.pk)
-    return render(request, "people/relationship_form.html", {"form": form, "family": family})
+    by_id = {str(p.pk): p for p in people}
+    done = submit(
+        request,
+        form,
+        lambda data: services.relationship_record(
+            actor=request.user,
+            from_person=by_id[data["from_person"]],
+            to_person=by_id[data["to_person"]],
+            kind=data["kind"],
+            started_on=data["started_on"],
+        ),
+        redirect_to=reverse("people:family-detail", args=[family.pk]),
+        success="The relationship has been recorded.",
+    )
+    return done or render(
+        request, "people/relationship_form.html", {"form": form, "family": family}
+    )
 
 
 @login_required
 def membership_end(request, family_id, membership_id):
     family = selectors.family_get(actor=request.user, family_id=family_id, audit=False)
-    membership = get_object_or_404(
-        FamilyMembership.objects.select_related("person"), pk=membership_id, family=family
-    )
+    membership = selectors.membership_get(family, membership_id)
     form = EndMembershipForm(request.POST or None, initial={"ended_on": timezone.localdate()})
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and attempt(
-            form,
-            lambda: services.family_member_end(
-                actor=request.user, membership=membership, **form.cleaned_data
-            ),
-        )
-    ):
-        messages.success(request, "The membership has ended.")
-        return redirect("people:family-detail", family.pk)
-    return render(
+    done = submit(
+        request,
+        form,
+        lambda data: services.family_member_end(actor=request.user, membership=membership, **data),
+        redirect_to=reverse("people:family-detail", args=[family.pk]),
+        success="The membership has ended.",
+    )
+    return done or render(
         request,
         "people/membership_end.html",
         {"form": form, "family": family, "membership": membership},

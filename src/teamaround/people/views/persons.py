@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from teamaround.core.access import require
 from teamaround.core.audit import audit_listed
-from teamaround.core.views.forms import attempt, submit
+from teamaround.core.views.forms import submit
 from teamaround.people import selectors, services
 from teamaround.people.forms import (
     AddressForm,
@@ -31,7 +31,7 @@ def person_detail(request, person_id):
         {
             "person": person,
             "age": person.age_on(timezone.localdate()),
-            "names": person.other_names.filter(archived_at__isnull=True),
+            "names": selectors.person_other_names(person),
             "addresses": person.addresses.select_related("district"),
             "identifiers": person.identifiers.select_related("source_agency"),
             "memberships": selectors.person_memberships(person),
@@ -49,14 +49,14 @@ def person_create(request):
     the family's page)."""
     require(request.user, "people.record", what="record a person")
     form = PersonForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        person = attempt(
-            form, lambda: services.person_create(actor=request.user, **form.service_arguments())
-        )
-        if person:
-            messages.success(request, "The person has been recorded.")
-            return redirect("people:person-detail", person.pk)
-    return render(request, "people/person_form.html", {"form": form, "family": None})
+    done = submit(
+        request,
+        form,
+        lambda data: services.person_create(actor=request.user, **form.service_arguments()),
+        redirect_to=lambda person: reverse("people:person-detail", args=[person.pk]),
+        success="The person has been recorded.",
+    )
+    return done or render(request, "people/person_form.html", {"form": form, "family": None})
 
 
 @login_required
@@ -80,38 +80,28 @@ def person_edit(request, person_id):
 def person_name_add(request, person_id):
     person = selectors.person_get(actor=request.user, person_id=person_id, audit=False)
     form = NameForm(request.POST or None)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and attempt(
-            form,
-            lambda: services.person_name_add(
-                actor=request.user, person=person, **form.cleaned_data
-            ),
-        )
-    ):
-        messages.success(request, "The name has been added.")
-        return redirect("people:person-detail", person.pk)
-    return render(request, "people/name_form.html", {"form": form, "person": person})
+    done = submit(
+        request,
+        form,
+        lambda data: services.person_name_add(actor=request.user, person=person, **data),
+        redirect_to=reverse("people:person-detail", args=[person.pk]),
+        success="The name has been added.",
+    )
+    return done or render(request, "people/name_form.html", {"form": form, "person": person})
 
 
 @login_required
 def person_address_add(request, person_id):
     person = selectors.person_get(actor=request.user, person_id=person_id, audit=False)
     form = AddressForm(request.POST or None)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and attempt(
-            form,
-            lambda: services.person_address_add(
-                actor=request.user, person=person, **form.cleaned_data
-            ),
-        )
-    ):
-        messages.success(request, "The address has been added.")
-        return redirect("people:person-detail", person.pk)
-    return render(request, "people/address_form.html", {"form": form, "person": person})
+    done = submit(
+        request,
+        form,
+        lambda data: services.person_address_add(actor=request.user, person=person, **data),
+        redirect_to=reverse("people:person-detail", args=[person.pk]),
+        success="The address has been added.",
+    )
+    return done or render(request, "people/address_form.html", {"form": form, "person": person})
 
 
 @login_required
@@ -121,21 +111,7 @@ def break_glass(request, person_id):
     person = selectors.person_exists(actor=request.user, person_id=person_id)
     if person is None:
         raise Http404
-    form = BreakGlassForm(request.POST or None)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and attempt(
-            form,
-            lambda: services.break_glass_grant(
-                actor=request.user, person=person, reason=form.cleaned_data["reason"]
-            ),
-        )
-    ):
-        hours = settings.TEAMAROUND_BREAK_GLASS_HOURS
-        messages.success(request, f"Break-glass access recorded for {hours} hours.")
-        return redirect("people:person-detail", person.pk)
-    return render(request, "people/break_glass_form.html", {"form": form, "person": person})
+    return _break_glass(request, "person", person, "people:person-detail")
 
 
 @login_required
@@ -144,21 +120,23 @@ def family_break_glass(request, family_id):
     family = selectors.family_exists(actor=request.user, family_id=family_id)
     if family is None:
         raise Http404
+    return _break_glass(request, "family", family, "people:family-detail")
+
+
+def _break_glass(request, kind: str, record, record_page: str):
+    """The break-glass form for a person or a family (`kind`), back to its page once granted."""
     form = BreakGlassForm(request.POST or None)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and attempt(
-            form,
-            lambda: services.break_glass_grant(
-                actor=request.user, family=family, reason=form.cleaned_data["reason"]
-            ),
-        )
-    ):
-        hours = settings.TEAMAROUND_BREAK_GLASS_HOURS
-        messages.success(request, f"Break-glass access recorded for {hours} hours.")
-        return redirect("people:family-detail", family.pk)
-    return render(request, "people/break_glass_form.html", {"form": form, "family": family})
+    done = submit(
+        request,
+        form,
+        lambda data: services.break_glass_grant(
+            actor=request.user, reason=data["reason"], **{kind: record}
+        ),
+        redirect_to=reverse(record_page, args=[record.pk]),
+        success=f"Break-glass access recorded for {settings.TEAMAROUND_BREAK_GLASS_HOURS} hours.",
+    )
+    context = {"form": form, kind: record}
+    return done or render(request, "people/break_glass_form.html", context)
 
 
 @login_required

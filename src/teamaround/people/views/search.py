@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from teamaround.core.access import require
-from teamaround.core.views.forms import attempt
+from teamaround.core.views.forms import submit
 from teamaround.people import selectors
 from teamaround.people.forms import KnownChildSearchForm
 
@@ -14,11 +14,11 @@ def known_child_search(request):
     require(request.user, "people.search", what="search for a child")
     searched = bool(request.GET)
     form = KnownChildSearchForm(request.GET if searched else None)
-    results = None
-    if searched and form.is_valid():
-        results = attempt(
-            form, lambda: selectors.known_child_search(actor=request.user, **form.cleaned_data)
-        )
+    results = submit(
+        request,
+        form,
+        lambda data: selectors.known_child_search(actor=request.user, **data),
+    )
     return render(
         request,
         "people/search.html",

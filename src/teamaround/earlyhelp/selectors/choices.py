@@ -1,4 +1,5 @@
-"""What early help's forms share: the choices of people (TAF, family) they offer."""
+"""The people early help's forms offer as choices: staff near a family, who may lead after a
+step down, and who may own an action (the current TAF and family)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 
 from teamaround.accounts.models import AgencyKind
+from teamaround.earlyhelp.selectors.parts import taf_current
 from teamaround.earlyhelp.services.household import current_members
 from teamaround.people import selectors as people_selectors
 
@@ -41,17 +43,13 @@ def owner_choices(episode):
     """Who may own an action: current TAF members and current family members."""
     choices = [
         (f"user:{m.practitioner_id}", f"{m.practitioner} ({m.team.agency.name})")
-        for m in episode.taf_members.filter(left_at__isnull=True).select_related(
-            "practitioner", "team__agency"
-        )
+        for m in taf_current(episode)
     ]
     people = current_members(episode.family)
     choices += [(f"person:{p.pk}", f"{p.forenames} {p.surname} (family)") for p in people]
     users = {
         str(m.practitioner_id): m.practitioner
-        for m in episode.taf_members.filter(left_at__isnull=True).select_related(
-            "practitioner__team__agency"
-        )
+        for m in taf_current(episode, "practitioner__team__agency")
     }
     persons = {str(p.pk): p for p in people}
 

@@ -1,4 +1,4 @@
-"""What every benchmark shares: an empty PostgreSQL database of its own for each run."""
+"""The database every benchmark runs in: an empty PostgreSQL database of its own for each run."""
 
 from urllib.parse import urlparse
 
