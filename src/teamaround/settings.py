@@ -293,6 +293,7 @@ TEAMAROUND_SEEDERS = [
     "teamaround.earlyhelp.seeding.seed",
     "teamaround.panels.seeding.seed",
     "teamaround.commissioning.seeding.seed",
+    "teamaround.socialcare.seeding.seed",
 ]
 # Functions returning lines printed at the end of `teamaround seed` (e.g. demo sign-ins).
 TEAMAROUND_SEED_SUMMARIES = ["teamaround.accounts.seeding.demo_sign_in_lines"]

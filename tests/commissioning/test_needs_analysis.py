@@ -222,6 +222,7 @@ def test_the_csv_is_the_published_table_and_its_download_is_audited(
     assert event.actor == commissioner and "county" in event.summary
     monthly = client.get(reverse("commissioning:needs-csv", args=["requests", "month"]))
     rows = list(csv.reader(io.StringIO(monthly.content.decode())))
-    assert ["2026-04", "5", "5", "1.4"] in rows
+    assert rows[0] == ["Month", "Number", "Rate per 10,000 children"]
+    assert ["2026-04", "5", "1.4"] in rows
     assert client.get("/commissioning/needs/nonsense/by-district.csv").status_code == 404
     assert client.get("/commissioning/needs/requests/by-week.csv").status_code == 404

@@ -5,7 +5,13 @@ from django.contrib.auth import get_user_model
 
 from teamaround.core.forms import VersionField
 from teamaround.earlyhelp.forms.fields import DateField, StaffChoiceField
-from teamaround.socialcare.models import AssessmentOutcome, Decision, codes
+from teamaround.socialcare.models import (
+    AssessmentOutcome,
+    ConferenceOutcome,
+    Decision,
+    EnquiryOutcome,
+    codes,
+)
 
 User = get_user_model()
 
@@ -107,4 +113,82 @@ class AuthoriseForm(forms.Form):
         help_text="Dated and signed with your name on the case.",
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": "Record your management oversight."},
+    )
+
+
+class StrategyForm(forms.Form):
+    held_on = DateField(label="Date of the strategy discussion")
+    social_care = forms.CharField(label="Children's social care: who attended", required=False)
+    police = forms.CharField(label="Police: who attended", required=False)
+    health = forms.CharField(label="Health: who attended", required=False)
+    education = forms.CharField(label="Education: who attended", required=False)
+    other = forms.CharField(
+        label="Others who attended (optional)",
+        help_text="One a line: name and agency.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+    summary = forms.CharField(
+        label="What was discussed and decided", widget=forms.Textarea(attrs={"rows": 5})
+    )
+    section_47 = forms.TypedChoiceField(
+        label="Does a section 47 enquiry start?",
+        choices=[("yes", "Yes"), ("no", "No")],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Say whether a section 47 enquiry starts."},
+    )
+
+    def attendees(self) -> list[dict]:
+        data = self.cleaned_data
+        rows = [
+            {"name": data.get(agency, ""), "agency": agency}
+            for agency in ("social_care", "police", "health", "education")
+        ]
+        rows += [
+            {"name": line.strip(), "agency": "other"}
+            for line in (data.get("other") or "").splitlines()
+            if line.strip()
+        ]
+        return rows
+
+
+class EnquiryForm(forms.Form):
+    findings = forms.CharField(
+        label="What the enquiry found", widget=forms.Textarea(attrs={"rows": 5})
+    )
+    outcome = forms.ChoiceField(
+        label="Outcome", choices=EnquiryOutcome.choices, widget=forms.RadioSelect
+    )
+
+
+class ConferenceForm(forms.Form):
+    held_on = DateField(label="Date the conference was held")
+    chair = forms.CharField(label="Chair", max_length=120)
+    outcome = forms.ChoiceField(
+        label="Decision", choices=ConferenceOutcome.choices, widget=forms.RadioSelect
+    )
+    category = forms.ChoiceField(
+        label="Category of abuse (for a plan)",
+        choices=[("", "No plan")] + codes.ABUSE_CATEGORIES,
+        required=False,
+    )
+
+
+class PlanEndForm(forms.Form):
+    reason = forms.ChoiceField(
+        label="Why the plan ends", choices=codes.PLAN_END_REASONS, widget=forms.RadioSelect
+    )
+
+
+class StepDownForm(forms.Form):
+    reason = forms.CharField(
+        label="Why the family can step down to early help",
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class CloseForm(forms.Form):
+    closure_reason = forms.ChoiceField(
+        label="Why the case closes", choices=codes.CLOSURE_REASONS, widget=forms.RadioSelect
     )

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from teamaround.socialcare.views import assessment, cases
+from teamaround.socialcare.views import assessment, cases, protection
 
 app_name = "socialcare"
 
@@ -23,4 +23,10 @@ urlpatterns = [
         CASE + "assessment/submit/", assessment.submit_for_authorisation, name="assessment-submit"
     ),
     path(CASE + "assessment/authorise/", assessment.authorise, name="assessment-authorise"),
+    path(CASE + "strategy/", protection.strategy, name="strategy"),
+    path(CASE + "enquiries/<uuid:enquiry_id>/", protection.enquiry, name="enquiry"),
+    path(CASE + "conferences/<uuid:conference_id>/", protection.conference, name="conference"),
+    path(CASE + "plans/<uuid:plan_id>/end/", protection.plan_end, name="plan-end"),
+    path(CASE + "step-down/", protection.step_down, name="step-down"),
+    path(CASE + "close/", protection.close, name="close"),
 ]

@@ -165,27 +165,34 @@ def breakdown_csv_rows(*, actor, analysis: NeedsAnalysis, code: str, by: str) ->
         summary=f"Needs analysis CSV: {code} by {by}, {analysis.area.code or 'county'}, "
         f"{analysis.start:%Y-%m} to {analysis.end:%Y-%m}",
     )
+    single = len(breakdown.columns) == 1  # one figure: the total is the number itself
+
+    def cells(values):
+        return [] if single else [str(v) for v in values]
+
+    heads = [] if single else breakdown.columns
+    total = "Number" if single else "Total"
     if by == "month":
-        out = [["Month", *breakdown.columns, "Total", "Rate per 10,000 children"]]
-        for month, cells, total, per in breakdown.by_month:
-            out.append([f"{month:%Y-%m}", *map(str, cells), str(total), per])
+        out = [["Month", *heads, total, "Rate per 10,000 children"]]
+        for month, row, count, per in breakdown.by_month:
+            out.append([f"{month:%Y-%m}", *cells(row), str(count), per])
         if breakdown.month_totals is not None:
             out.append(
                 [
                     "All months",
-                    *map(str, breakdown.month_totals),
+                    *cells(breakdown.month_totals),
                     str(breakdown.area_total),
                     breakdown.area_rate,
                 ]
             )
         return out
-    out = [["District", *breakdown.columns, "Total", "Rate per 10,000 children"]]
-    for name, cells, total, per, _ in breakdown.by_district:
-        out.append([name, *map(str, cells), str(total), per])
+    out = [["District", *heads, total, "Rate per 10,000 children"]]
+    for name, row, count, per, _ in breakdown.by_district:
+        out.append([name, *cells(row), str(count), per])
     out.append(
         [
             analysis.area.label,
-            *map(str, breakdown.district_totals),
+            *cells(breakdown.district_totals),
             str(breakdown.area_total),
             breakdown.area_rate,
         ]

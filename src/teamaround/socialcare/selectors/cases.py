@@ -92,4 +92,20 @@ def case_timeliness(referral, today: date | None = None) -> list[timescales.Time
     assessment = getattr(referral, "assessment", None)
     if assessment is not None:
         rows.append(timescales.rag("Assessment", assessment.due_on, assessment.completed_on, today))
+    for conference in referral.conferences.filter(archived_at__isnull=True):
+        rows.append(
+            timescales.rag(
+                conference.get_kind_display(), conference.due_on, conference.held_on, today
+            )
+        )
     return rows
+
+
+def case_protection(referral) -> dict:
+    """The case's child protection records, for its page (the case read is audited)."""
+    return {
+        "strategies": list(referral.strategies.all()),
+        "enquiries": list(referral.enquiries.all()),
+        "conferences": list(referral.conferences.filter(archived_at__isnull=True)),
+        "plans": list(referral.plans.all()),
+    }

@@ -6,14 +6,19 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
-from django.db.models import F
+from django.db.models import F, OuterRef, Subquery
 from django.utils import timezone
 
 from teamaround.core.access import require
 from teamaround.core.audit import audit_record
 from teamaround.core.models import AuditAction
 from teamaround.socialcare import timescales
-from teamaround.socialcare.models import AssessmentStatus, CaseStatus, SocialCareReferral
+from teamaround.socialcare.models import (
+    AssessmentStatus,
+    CaseStatus,
+    ChildProtectionConference,
+    SocialCareReferral,
+)
 
 
 def _next_due(row) -> tuple[str, date | None, date | None]:
@@ -26,7 +31,19 @@ def _next_due(row) -> tuple[str, date | None, date | None]:
             else None
         )
         return "Assessment", row["assessment_due"], done
+    if row["conference_due"]:
+        return row["conference_kind"], row["conference_due"], None
     return "", None, None
+
+
+def _pending_conference(field: str):
+    pending = ChildProtectionConference.objects.filter(
+        referral=OuterRef("pk"), held_on__isnull=True, archived_at__isnull=True
+    ).order_by("due_on")
+    return Subquery(pending.values(field)[:1])
+
+
+KINDS = {"initial": "Initial conference", "review": "Review conference"}
 
 
 def caseload(*, actor, today: date | None = None) -> dict:
@@ -43,6 +60,8 @@ def caseload(*, actor, today: date | None = None) -> dict:
             assessment_due=F("assessment__due_on"),
             assessment_done=F("assessment__completed_on"),
             assessment_status=F("assessment__status"),
+            conference_due=_pending_conference("due_on"),
+            conference_kind=_pending_conference("kind"),
         )
         .values(
             "pk",
@@ -57,6 +76,8 @@ def caseload(*, actor, today: date | None = None) -> dict:
             "assessment_due",
             "assessment_done",
             "assessment_status",
+            "conference_due",
+            "conference_kind",
         )
         .order_by("received_on")
     )
@@ -72,6 +93,7 @@ def caseload(*, actor, today: date | None = None) -> dict:
     cases = []
     for row in rows:
         label, due, done = _next_due(row)
+        label = KINDS.get(label, label)
         rag = timescales.rag(label, due, done, today) if due else None
         colours[rag.colour if rag else "none"] += 1
         worker = f"{row['worker_first']} {row['worker_last']}".strip() or "Unallocated"

@@ -6,7 +6,15 @@ from teamaround.socialcare.services.assessment import (
     assessment_start,
     assessment_submit,
 )
+from teamaround.socialcare.services.protection import (
+    conference_record,
+    enquiry_complete,
+    plan_end,
+    strategy_record,
+)
 from teamaround.socialcare.services.referrals import (
+    case_close,
+    case_step_down,
     referral_decide,
     referral_from_hand_over,
     referral_receive,
@@ -17,6 +25,12 @@ __all__ = [
     "assessment_save",
     "assessment_start",
     "assessment_submit",
+    "case_close",
+    "case_step_down",
+    "conference_record",
+    "enquiry_complete",
+    "plan_end",
+    "strategy_record",
     "referral_decide",
     "referral_from_hand_over",
     "referral_receive",

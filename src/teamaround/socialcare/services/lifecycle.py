@@ -51,6 +51,14 @@ CONFERENCE_STATUS = {
     ConferenceOutcome.NO_FURTHER_ACTION: S.CLOSED,
 }
 K = CaseEventKind
+
+
+def _after_plan(referral) -> str:
+    """A plan ended outside a conference leaves a child in need; after a conference the
+    conference has already moved the case."""
+    return S.CHILD_IN_NEED if referral.status == S.CHILD_PROTECTION else referral.status
+
+
 OTHER = FamilyEventKind.OTHER
 # kind -> where it may happen, the status afterwards, and how it reads in the chronology.
 # The callables read the outcome the use-case has just set on `record._outcome`.
@@ -72,7 +80,7 @@ CASE_LIFECYCLE = Lifecycle(
             {S.PROTECTION, S.CHILD_PROTECTION}, lambda r: CONFERENCE_STATUS[r._outcome], OTHER
         ),
         K.PLAN_STARTED: step({S.CHILD_PROTECTION}, None, OTHER),
-        K.PLAN_ENDED: step({S.CHILD_PROTECTION, S.CHILD_IN_NEED, S.CLOSED}, None, OTHER),
+        K.PLAN_ENDED: step({S.CHILD_PROTECTION, S.CHILD_IN_NEED, S.CLOSED}, _after_plan, OTHER),
         K.REALLOCATED: step({S.AWAITING_DECISION} | OPEN, None, OTHER),
         K.STEPPED_DOWN: step(
             {S.ASSESSMENT, S.CHILD_IN_NEED}, S.CLOSED, FamilyEventKind.STEPPED_DOWN

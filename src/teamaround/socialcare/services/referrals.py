@@ -162,3 +162,31 @@ def referral_decide(
 
             assessment_start(actor=actor, referral=referral, started_on=decided_on)
         return referral
+
+
+def case_step_down(*, actor, referral: SocialCareReferral, reason: str) -> SocialCareReferral:
+    """Close a child in need case to step down to early help (closure reason RC9); the early
+    help episode is opened from the family's page by early help's own step-down."""
+    with use_case(actor, "socialcare.change_case", referral, what="step a case down"):
+        if not (reason or "").strip():
+            raise ValidationFailed({"reason": ["Say why the family can step down."]})
+        if referral.plans.filter(ended_on__isnull=True).exists():
+            raise DomainError("End the child protection plan before stepping down.")
+        referral.closure_reason = "RC9"
+        referral.save(update_fields=["closure_reason", "updated_at"])
+        lifecycle.record_event(
+            actor, referral, CaseEventKind.STEPPED_DOWN, "stepped down to early help"
+        )
+        return referral
+
+
+def case_close(*, actor, referral: SocialCareReferral, closure_reason: str) -> SocialCareReferral:
+    with use_case(actor, "socialcare.change_case", referral, what="close a case"):
+        if closure_reason not in dict(codes.CLOSURE_REASONS):
+            raise ValidationFailed({"closure_reason": ["Choose why the case closes."]})
+        if referral.plans.filter(ended_on__isnull=True).exists():
+            raise DomainError("End the child protection plan before closing the case.")
+        referral.closure_reason = closure_reason
+        referral.save(update_fields=["closure_reason", "updated_at"])
+        lifecycle.record_event(actor, referral, CaseEventKind.CLOSED, "case closed")
+        return referral

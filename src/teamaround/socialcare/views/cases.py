@@ -98,6 +98,7 @@ def case_detail(request, referral_id):
         "events": referral.events.select_related("actor"),
         "history": selectors.family_history(referral),
         "can_change": selectors.can_change(request.user, referral),
+        **selectors.case_protection(referral),
     }
     return render(request, "socialcare/case.html", context)
 
