@@ -130,7 +130,8 @@ commissioning:envelope commissioning:envelope-csv commissioning:impact commissio
 commissioning:spend-import commissioning:spend-record
 socialcare:assessment socialcare:assessment-authorise socialcare:assessment-submit socialcare:case
 socialcare:caseload socialcare:decide socialcare:from-hand-over socialcare:home
-socialcare:referral-new
+socialcare:referral-new socialcare:close socialcare:conference socialcare:enquiry
+socialcare:plan-end socialcare:step-down socialcare:strategy
 core:audit-search core:bulk-read-alerts core:district-list core:geography-upload
 core:district-edit
 """
@@ -181,6 +182,9 @@ RECORDS = {
     (None, "by"): lambda w: "district",
     (None, "rest"): lambda w: "no-such-thing",
     (None, "referral_id"): "socialcare.SocialCareReferral",
+    (None, "enquiry_id"): "socialcare.Section47Enquiry",
+    (None, "conference_id"): "socialcare.ChildProtectionConference",
+    (None, "plan_id"): "socialcare.ChildProtectionPlan",
     ("commissioning:impact", "pk"): "directory.Service",
     ("governance:access-request", "request_id"): "governance.SubjectAccessRequest",
     ("governance:access-request-export", "request_id"): "governance.SubjectAccessRequest",
