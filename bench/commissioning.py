@@ -30,7 +30,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _common import fresh_postgres  # noqa: E402  (bench/ is on the path when run)
+from benchdb import fresh_postgres  # noqa: E402  (bench/ is on the path when run)
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_POSTGRES = "postgres://postgres@127.0.0.1:5432/teamaround_bench_comm"
