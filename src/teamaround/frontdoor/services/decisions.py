@@ -32,15 +32,14 @@ from teamaround.frontdoor.services.screening import run_checks
 from teamaround.people import services as people_services
 from teamaround.people.models import FamilyEventKind
 
-Route = DecisionRoute
 OUTCOMES = {
-    Route.ADVICE_SIGNPOSTING: "The Children and Families Hub has read your request and "
+    DecisionRoute.ADVICE_SIGNPOSTING: "The Children and Families Hub has read your request and "
     "suggests these services, which the family can contact directly: {services}.",
-    Route.TEAM_AROUND_FAMILY: "The Hub recommends a Team Around the Family at level 2, with "
-    "{lead} ({agency}) as the lead professional, who will be in touch.",
-    Route.FAMILY_SOLUTIONS: "The Hub has passed the request to {team} for intensive family "
+    DecisionRoute.TEAM_AROUND_FAMILY: "The Hub recommends a Team Around the Family at level 2, "
+    "with {lead} ({agency}) as the lead professional, who will be in touch.",
+    DecisionRoute.FAMILY_SOLUTIONS: "The Hub has passed the request to {team} for intensive family "
     "support at level 3, with the family's agreement.",
-    Route.SOCIAL_CARE: "The Hub has referred the child to children's social care ({team}) "
+    DecisionRoute.SOCIAL_CARE: "The Hub has referred the child to children's social care ({team}) "
     "at level 4. A social worker will follow this up.",
 }
 
@@ -63,13 +62,13 @@ def hub_decision_record(
     require(actor, "frontdoor.decide", request, what="decide a request")
     level_4 = level is not None and level.number == 4
     # Only what the chosen route uses is kept with the decision.
-    if route != Route.TEAM_AROUND_FAMILY:
+    if route != DecisionRoute.TEAM_AROUND_FAMILY:
         lead_professional = None
-    if route != Route.FAMILY_SOLUTIONS:
+    if route != DecisionRoute.FAMILY_SOLUTIONS:
         family_agreement = False
-    if route not in (Route.FAMILY_SOLUTIONS, Route.SOCIAL_CARE):
+    if route not in (DecisionRoute.FAMILY_SOLUTIONS, DecisionRoute.SOCIAL_CARE):
         receiving_team = None
-    if route != Route.ADVICE_SIGNPOSTING:
+    if route != DecisionRoute.ADVICE_SIGNPOSTING:
         named_services, other_services = (), ""
     named = adapters.directory_named(named_services)
     team = _check(
@@ -198,32 +197,36 @@ def _check(actor, request, level, route, rationale, named, other_services, lead,
 
     if level is None:
         add("level", "Choose the level of need.")
-    if route not in Route.values:
+    if route not in DecisionRoute.values:
         add("route", "Choose what happens next.")
     elif level is not None and level.number not in ROUTE_LEVELS[route]:
         allowed = " or ".join(str(n) for n in ROUTE_LEVELS[route])
-        add("route", f"{Route(route).label} is for level {allowed}.")
+        add("route", f"{DecisionRoute(route).label} is for level {allowed}.")
     if not (rationale or "").strip():
         add("rationale", "Explain why this level applies.")
-    if route == Route.ADVICE_SIGNPOSTING and not named and not (other_services or "").strip():
+    if (
+        route == DecisionRoute.ADVICE_SIGNPOSTING
+        and not named
+        and not (other_services or "").strip()
+    ):
         add("named_services", "Name at least one service the family can go to.")
-    if route == Route.TEAM_AROUND_FAMILY:
+    if route == DecisionRoute.TEAM_AROUND_FAMILY:
         if lead is None:
             add("lead_professional", "Choose the lead professional.")
         elif not lead.team_id or lead.team.agency.kind == AgencyKind.CHILDRENS_SOCIAL_CARE:
             add("lead_professional", "The lead professional must work in a partner agency.")
         else:
             team = lead.team
-    if route == Route.FAMILY_SOLUTIONS:
+    if route == DecisionRoute.FAMILY_SOLUTIONS:
         if not agreed:
             add(
                 "family_agreement",
                 "Family Solutions works by agreement: record that the family agrees.",
             )
         _need_team(team, AgencyKind.COUNCIL_EARLY_HELP, "a Family Solutions team", add)
-    if route == Route.SOCIAL_CARE:
+    if route == DecisionRoute.SOCIAL_CARE:
         _need_team(team, AgencyKind.CHILDRENS_SOCIAL_CARE, "a children's social care team", add)
-    if route == Route.ADVICE_SIGNPOSTING:
+    if route == DecisionRoute.ADVICE_SIGNPOSTING:
         team = request.referrer.team if request.referrer_id else None
     if (
         request.source == RequestSource.MISSING_EPISODE

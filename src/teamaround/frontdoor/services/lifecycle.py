@@ -22,20 +22,21 @@ from teamaround.people.models import FamilyEventKind
 # sent to an allocated worker) is dealt with within one working day of arriving.
 HUB_RESPONSE_WORKING_DAYS = 1
 
-Kind = RequestEventKind
 Status = RequestStatus
 SCREENABLE = {Status.SUBMITTED, Status.IN_SCREENING}
 
 REQUEST_LIFECYCLE = Lifecycle(
     {
-        Kind.DRAFT_SAVED: step({Status.DRAFT}),
-        Kind.SUBMITTED: step({Status.DRAFT}, Status.SUBMITTED, FamilyEventKind.REQUEST_FOR_SUPPORT),
-        Kind.ASSIGNED: step(SCREENABLE),
-        Kind.CHECKS_RECORDED: step(SCREENABLE, Status.IN_SCREENING),
-        Kind.PARTNER_INFORMATION: step(SCREENABLE, Status.IN_SCREENING),
-        Kind.REVIEW_REQUESTED: step(SCREENABLE, Status.IN_SCREENING),
-        Kind.DECIDED: step(SCREENABLE, Status.DECIDED, FamilyEventKind.HUB_DECISION),
-        Kind.WITHDRAWN: step({Status.DRAFT, *SCREENABLE}, Status.WITHDRAWN),
+        RequestEventKind.DRAFT_SAVED: step({Status.DRAFT}),
+        RequestEventKind.SUBMITTED: step(
+            {Status.DRAFT}, Status.SUBMITTED, FamilyEventKind.REQUEST_FOR_SUPPORT
+        ),
+        RequestEventKind.ASSIGNED: step(SCREENABLE),
+        RequestEventKind.CHECKS_RECORDED: step(SCREENABLE, Status.IN_SCREENING),
+        RequestEventKind.PARTNER_INFORMATION: step(SCREENABLE, Status.IN_SCREENING),
+        RequestEventKind.REVIEW_REQUESTED: step(SCREENABLE, Status.IN_SCREENING),
+        RequestEventKind.DECIDED: step(SCREENABLE, Status.DECIDED, FamilyEventKind.HUB_DECISION),
+        RequestEventKind.WITHDRAWN: step({Status.DRAFT, *SCREENABLE}, Status.WITHDRAWN),
     },
     noun="request",
 )
@@ -45,7 +46,7 @@ LEVEL_4_DECIDABLE = {Status.SUBMITTED, Status.IN_SCREENING, Status.DECIDED, Stat
 
 
 def can_happen(request: RequestForSupport, kind: str, *, level_4: bool = False) -> bool:
-    allowed = LEVEL_4_DECIDABLE if kind == Kind.DECIDED and level_4 else None
+    allowed = LEVEL_4_DECIDABLE if kind == RequestEventKind.DECIDED and level_4 else None
     return REQUEST_LIFECYCLE.can_happen(request, kind, allowed=allowed)
 
 
@@ -64,7 +65,7 @@ def apply_event(
         actor=actor,
         when=when,
         why=summary,
-        allowed=LEVEL_4_DECIDABLE if kind == Kind.DECIDED and level_4 else None,
+        allowed=LEVEL_4_DECIDABLE if kind == RequestEventKind.DECIDED and level_4 else None,
     )
     return RequestEvent.objects.create(request=request, **moved.event_fields(summary))
 

@@ -27,36 +27,43 @@ from teamaround.socialcare.models import (
     SocialCareReferral,
 )
 
-S = CaseStatus
-OPEN = {S.ASSESSMENT, S.PROTECTION, S.CHILD_IN_NEED, S.CHILD_PROTECTION}
+OPEN = {
+    CaseStatus.ASSESSMENT,
+    CaseStatus.PROTECTION,
+    CaseStatus.CHILD_IN_NEED,
+    CaseStatus.CHILD_PROTECTION,
+}
 DECISION_STATUS = {
-    Decision.NO_FURTHER_ACTION: S.CLOSED,
-    Decision.ASSESSMENT: S.ASSESSMENT,
-    Decision.STRATEGY: S.PROTECTION,
+    Decision.NO_FURTHER_ACTION: CaseStatus.CLOSED,
+    Decision.ASSESSMENT: CaseStatus.ASSESSMENT,
+    Decision.STRATEGY: CaseStatus.PROTECTION,
 }
 ASSESSMENT_STATUS = {
-    AssessmentOutcome.NO_FURTHER_ACTION: S.CLOSED,
-    AssessmentOutcome.CHILD_IN_NEED: S.CHILD_IN_NEED,
-    AssessmentOutcome.STRATEGY: S.PROTECTION,
-    AssessmentOutcome.STEP_DOWN: S.CLOSED,
+    AssessmentOutcome.NO_FURTHER_ACTION: CaseStatus.CLOSED,
+    AssessmentOutcome.CHILD_IN_NEED: CaseStatus.CHILD_IN_NEED,
+    AssessmentOutcome.STRATEGY: CaseStatus.PROTECTION,
+    AssessmentOutcome.STEP_DOWN: CaseStatus.CLOSED,
 }
 ENQUIRY_STATUS = {
-    EnquiryOutcome.CONFERENCE: S.PROTECTION,
-    EnquiryOutcome.CHILD_IN_NEED: S.CHILD_IN_NEED,
-    EnquiryOutcome.NO_FURTHER_ACTION: S.CLOSED,
+    EnquiryOutcome.CONFERENCE: CaseStatus.PROTECTION,
+    EnquiryOutcome.CHILD_IN_NEED: CaseStatus.CHILD_IN_NEED,
+    EnquiryOutcome.NO_FURTHER_ACTION: CaseStatus.CLOSED,
 }
 CONFERENCE_STATUS = {
-    ConferenceOutcome.PLAN: S.CHILD_PROTECTION,
-    ConferenceOutcome.CHILD_IN_NEED: S.CHILD_IN_NEED,
-    ConferenceOutcome.NO_FURTHER_ACTION: S.CLOSED,
+    ConferenceOutcome.PLAN: CaseStatus.CHILD_PROTECTION,
+    ConferenceOutcome.CHILD_IN_NEED: CaseStatus.CHILD_IN_NEED,
+    ConferenceOutcome.NO_FURTHER_ACTION: CaseStatus.CLOSED,
 }
-K = CaseEventKind
 
 
 def _after_plan(referral) -> str:
     """A plan ended outside a conference leaves a child in need; after a conference the
     conference has already moved the case."""
-    return S.CHILD_IN_NEED if referral.status == S.CHILD_PROTECTION else referral.status
+    return (
+        CaseStatus.CHILD_IN_NEED
+        if referral.status == CaseStatus.CHILD_PROTECTION
+        else referral.status
+    )
 
 
 OTHER = FamilyEventKind.OTHER
@@ -64,28 +71,44 @@ OTHER = FamilyEventKind.OTHER
 # The callables read the outcome the use-case has just set on `record._outcome`.
 CASE_LIFECYCLE = Lifecycle(
     {
-        K.RECEIVED: step(None, S.AWAITING_DECISION, FamilyEventKind.EPISODE_OPENED),
-        K.DECIDED: step(
-            {S.AWAITING_DECISION}, lambda r: DECISION_STATUS[r.decision], FamilyEventKind.OTHER
+        CaseEventKind.RECEIVED: step(
+            None, CaseStatus.AWAITING_DECISION, FamilyEventKind.EPISODE_OPENED
         ),
-        K.ASSESSMENT_STARTED: step({S.ASSESSMENT, S.CHILD_IN_NEED}, S.ASSESSMENT, OTHER),
-        K.ASSESSMENT_AUTHORISED: step(
-            {S.ASSESSMENT},
+        CaseEventKind.DECIDED: step(
+            {CaseStatus.AWAITING_DECISION},
+            lambda r: DECISION_STATUS[r.decision],
+            FamilyEventKind.OTHER,
+        ),
+        CaseEventKind.ASSESSMENT_STARTED: step(
+            {CaseStatus.ASSESSMENT, CaseStatus.CHILD_IN_NEED}, CaseStatus.ASSESSMENT, OTHER
+        ),
+        CaseEventKind.ASSESSMENT_AUTHORISED: step(
+            {CaseStatus.ASSESSMENT},
             lambda r: ASSESSMENT_STATUS[r._outcome],
             FamilyEventKind.ASSESSMENT_SIGNED_OFF,
         ),
-        K.STRATEGY_HELD: step(OPEN, S.PROTECTION, OTHER),
-        K.ENQUIRY_COMPLETED: step({S.PROTECTION}, lambda r: ENQUIRY_STATUS[r._outcome], OTHER),
-        K.CONFERENCE_HELD: step(
-            {S.PROTECTION, S.CHILD_PROTECTION}, lambda r: CONFERENCE_STATUS[r._outcome], OTHER
+        CaseEventKind.STRATEGY_HELD: step(OPEN, CaseStatus.PROTECTION, OTHER),
+        CaseEventKind.ENQUIRY_COMPLETED: step(
+            {CaseStatus.PROTECTION}, lambda r: ENQUIRY_STATUS[r._outcome], OTHER
         ),
-        K.PLAN_STARTED: step({S.CHILD_PROTECTION}, None, OTHER),
-        K.PLAN_ENDED: step({S.CHILD_PROTECTION, S.CHILD_IN_NEED, S.CLOSED}, _after_plan, OTHER),
-        K.REALLOCATED: step({S.AWAITING_DECISION} | OPEN, None, OTHER),
-        K.STEPPED_DOWN: step(
-            {S.ASSESSMENT, S.CHILD_IN_NEED}, S.CLOSED, FamilyEventKind.STEPPED_DOWN
+        CaseEventKind.CONFERENCE_HELD: step(
+            {CaseStatus.PROTECTION, CaseStatus.CHILD_PROTECTION},
+            lambda r: CONFERENCE_STATUS[r._outcome],
+            OTHER,
         ),
-        K.CLOSED: step(OPEN, S.CLOSED, FamilyEventKind.EPISODE_CLOSED),
+        CaseEventKind.PLAN_STARTED: step({CaseStatus.CHILD_PROTECTION}, None, OTHER),
+        CaseEventKind.PLAN_ENDED: step(
+            {CaseStatus.CHILD_PROTECTION, CaseStatus.CHILD_IN_NEED, CaseStatus.CLOSED},
+            _after_plan,
+            OTHER,
+        ),
+        CaseEventKind.REALLOCATED: step({CaseStatus.AWAITING_DECISION} | OPEN, None, OTHER),
+        CaseEventKind.STEPPED_DOWN: step(
+            {CaseStatus.ASSESSMENT, CaseStatus.CHILD_IN_NEED},
+            CaseStatus.CLOSED,
+            FamilyEventKind.STEPPED_DOWN,
+        ),
+        CaseEventKind.CLOSED: step(OPEN, CaseStatus.CLOSED, FamilyEventKind.EPISODE_CLOSED),
     },
     noun="case",
 )
@@ -104,7 +127,7 @@ def record_event(
     referral._outcome = outcome
     moved = CASE_LIFECYCLE.move(referral, kind, actor=actor, why=summary, save=False)
     update = ["updated_by", "updated_at"] + (["status"] if moved.changed else [])
-    if moved.to_status == S.CLOSED and moved.changed and referral.closed_on is None:
+    if moved.to_status == CaseStatus.CLOSED and moved.changed and referral.closed_on is None:
         referral.closed_on = moved.occurred_at.date()
         update.append("closed_on")
     referral.save(update_fields=update)
@@ -120,7 +143,7 @@ def record_event(
         source_id=str(referral.pk),
     )
     audit_record(action=AuditAction.UPDATE, actor=actor, obj=referral, summary=f"Case {kind}")
-    if moved.to_status == S.CLOSED:
+    if moved.to_status == CaseStatus.CLOSED:
         work_cancel(actor, referral, "Case closed")
     return event
 
