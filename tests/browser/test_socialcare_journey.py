@@ -54,7 +54,9 @@ def _level_4_hand_over():
             "concern": "Mia has a mark on her face.",
             "tried": "Told the designated safeguarding lead.",
             "level_suggested": level,
-            "consent": "no_safeguarding",
+            "consent": "no",
+            "no_consent_reason": "Telling the family could put the child at risk",
+            "safeguarding_concern": True,
         },
     )
     return frontdoor_services.hub_decision_record(

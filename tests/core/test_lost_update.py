@@ -379,6 +379,39 @@ def hub_decision(make_user):
     )
 
 
+def social_care_assessment(make_user):
+    from teamaround.accounts.models import AgencyKind
+    from teamaround.socialcare import services as socialcare
+
+    team = TeamFactory(agency=AgencyFactory(kind=AgencyKind.CHILDRENS_SOCIAL_CARE))
+    first, second = _two(make_user, Role.SOCIAL_WORKER, team=team)
+    family, child = _family(team=team)
+    referral = socialcare.referral_receive(
+        actor=first,
+        family=family,
+        child=child,
+        source="2A",
+        primary_need="N1",
+        reason="Bruising seen at school",
+        allocated_worker=first,
+    )
+    assessment = socialcare.assessment_start(actor=first, referral=referral)
+    return Case(
+        assessment,
+        (first, second),
+        lambda actor, row, version, words: socialcare.assessment_save(
+            actor=actor,
+            assessment=row,
+            factors=["21"],
+            child_voice=words,
+            analysis="",
+            outcome="",
+            version=version,
+        ),
+        lambda row: row.child_voice,
+    )
+
+
 CASES: dict[str, Callable[[Any], Case]] = {
     "accounts.Agency": agency,
     "accounts.Team": team,
@@ -392,6 +425,7 @@ CASES: dict[str, Callable[[Any], Case]] = {
     "people.Family": family,
     "frontdoor.RequestForSupport": request_for_support,
     "frontdoor.HubDecision": hub_decision,
+    "socialcare.ChildAndFamilyAssessment": social_care_assessment,
 }
 
 

@@ -180,6 +180,14 @@ def test_ndjson_streams_every_service_without_pages(client, make_service):
         assert_valid(check, row)
 
 
+def test_ndjson_still_refuses_a_malformed_page(client, make_service):
+    """NDJSON ignores paging, but a page number the profile forbids is a 400, not a 200."""
+    make_service("Young Carers")
+    for bad in ({"page": "-3"}, {"per_page": "0"}, {"page": "x"}):
+        response = client.get(f"{ORUK}/services", {"format": "ndjson", **bad})
+        assert response.status_code == 400, bad
+
+
 def test_ndjson_service_at_locations(client, make_service):
     make_service("Worry Busters", places=["CM1", "CM2"])
     response = client.get(f"{ORUK}/service_at_locations", {"format": "ndjson"})

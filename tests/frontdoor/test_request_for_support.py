@@ -203,3 +203,12 @@ def test_a_referrer_cannot_link_a_request_to_any_person_id(
     body["child_date_of_birth"] = child.date_of_birth.isoformat()
     linked = api_as(school_lead).post("/api/v1/hub/requests/", body, format="json")
     assert linked.status_code == 201
+
+
+def test_a_consent_answer_that_is_not_a_choice_is_refused_not_stored(sent_request):
+    """The service checks the answer itself: an unknown value (which PostgreSQL could not
+    even store in the column) is a form error, with or without a safeguarding concern."""
+    for extra in ({}, {"safeguarding_concern": True}):
+        with pytest.raises(ValidationFailed) as refused:
+            sent_request(consent="no_safeguarding", **extra)
+        assert "consent" in refused.value.errors

@@ -152,7 +152,9 @@ def hand_over(chelmsford, teacher, make_user, sc_team, level):
         "concern": "Mia has a mark on her face and says her step-dad hit her.",
         "tried": "Spoke with Mia; told the designated safeguarding lead.",
         "level_suggested": level(4),
-        "consent": "no_safeguarding",
+        "consent": "no",
+        "no_consent_reason": "Telling the family could put the child at risk",
+        "safeguarding_concern": True,
     }
     request = frontdoor_services.request_for_support_send(actor=teacher, values=values)
     decision = frontdoor_services.hub_decision_record(

@@ -120,6 +120,9 @@ def ndjson(items, serialise) -> StreamingHttpResponse:
 
 def listing(params: Params, items, serialise):
     if params.choice("format", ("json", "ndjson"), "json") == "ndjson":
+        # Every record, so paging does not apply; a malformed page is still refused (400).
+        params.integer("per_page", minimum=1)
+        params.integer("page", minimum=1)
         return ndjson(items, serialise)
     return oruk_page(params, items, serialise)
 

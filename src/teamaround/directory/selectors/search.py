@@ -111,8 +111,11 @@ def matching_services(search: ServiceSearch, services: QuerySet[Service] | None 
     district, centroid = _place(search, problems)
     if district is not None:
         services = services.filter(districts=district)
-    services = services.annotate(relevance=relevance(search, words))
-    order = [F("relevance").desc()]
+    score = relevance(search, words)
+    order = []
+    if score is not None:  # a constant score orders nothing (PostgreSQL reads it as a position)
+        services = services.annotate(relevance=score)
+        order.append(F("relevance").desc())
     if centroid is not None:
         nearest = (
             ServiceAtLocation.objects.filter(
@@ -149,8 +152,11 @@ def relevance(search: ServiceSearch, words: list[str]):
     in the name (the whole phrase counting most) over the taxonomy (the names of the needs it
     meets) over the description; and, when a need or level was asked, a service that meets
     that need (or works at that level) and few others over a generalist that lists them all.
-    Nothing about cost counts, so free services are never pushed below paid ones.
+    Nothing about cost counts, so free services are never pushed below paid ones. None when
+    nothing was asked that could tell services apart.
     """
+    if not words and not search.need and not search.level:
+        return None
     score = Value(0, output_field=IntegerField())
 
     def points(condition, value):

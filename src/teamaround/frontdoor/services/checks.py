@@ -91,6 +91,9 @@ def _check_consent(request: RequestForSupport, problems: Problems) -> None:
     if request.source == RequestSource.PUBLIC and request.public_relationship in SELF_CONSENTING:
         request.consent = Consent.YES
         return
+    if request.consent and request.consent not in Consent.values:
+        problems.add("consent", "Say whether the family agrees to this request.")
+        return
     if request.safeguarding_concern:
         return
     if not request.consent:
