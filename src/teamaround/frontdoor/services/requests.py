@@ -14,12 +14,13 @@ from django.utils import timezone
 
 from teamaround.core.access import actor_user, on_behalf_of, use_case
 from teamaround.core.audit import audit_record
-from teamaround.core.errors import DomainError
+from teamaround.core.errors import DomainError, ValidationFailed
 from teamaround.core.models import AuditAction
 from teamaround.core.selectors import district_for_postcode
 from teamaround.core.updates import version_claim
 from teamaround.frontdoor import adapters
 from teamaround.frontdoor.models import (
+    Consent,
     RequestEventKind,
     RequestForSupport,
     RequestSource,
@@ -79,6 +80,9 @@ def _fill(request: RequestForSupport, values: dict, allowed) -> None:
             value = value.strip()
         elif value is None and name not in _NULLABLE:
             value = ""
+        if name == "consent" and value not in ("", *Consent.values):
+            # Checked before anything is saved: the column holds only a choice.
+            raise ValidationFailed({"consent": ["Say whether the family agrees to this request."]})
         setattr(request, name, value)
 
 
