@@ -18,6 +18,9 @@ PAGES = [
     ("commissioning:needs", []),
     ("commissioning:needs-csv", ["requests", "district"]),
     ("commissioning:needs-csv", ["open_episodes", "month"]),
+    ("commissioning:performance", []),
+    ("commissioning:performance-csv", ["hub-by-district"]),
+    ("commissioning:performance-csv", ["package-reviews"]),
 ]
 
 
@@ -46,6 +49,23 @@ def test_the_navigation_link_is_shown_only_to_those_who_may_use_it(county, make_
     url = reverse("commissioning:needs")
     assert url in signed_in(make_user(Role.COMMISSIONER)).get("/").content.decode()
     assert url not in signed_in(make_user(Role.PRACTITIONER)).get("/").content.decode()
+
+
+def test_the_performance_count_selectors_refuse_other_roles(county, make_user):
+    from datetime import date
+
+    from teamaround.frontdoor.selectors.counts import decision_timeliness
+    from teamaround.panels.selectors.counts import package_reviews_overdue, panel_throughput
+
+    now, today = timezone.now(), date.today()
+    for role in (Role.PRACTITIONER, Role.TEAM_MANAGER, Role.HUB_SCREENER, Role.ADMINISTRATOR):
+        user = make_user(role)
+        with pytest.raises(AccessDenied):
+            decision_timeliness(actor=user, start=now.replace(day=1), end=now)
+        with pytest.raises(AccessDenied):
+            panel_throughput(actor=user, start=today.replace(day=1), end=today)
+        with pytest.raises(AccessDenied):
+            package_reviews_overdue(actor=user, today=today)
 
 
 @pytest.mark.parametrize("counts", [frontdoor_counts, earlyhelp_counts, panel_counts])

@@ -125,7 +125,7 @@ governance:retention-run governance:retention-decide governance:bases governance
 governance:basis-withdraw governance:withhold governance:access-request-start
 governance:access-request governance:access-request-export governance:access-request-extend
 governance:access-request-complete
-commissioning:needs commissioning:needs-csv
+commissioning:needs commissioning:needs-csv commissioning:performance commissioning:performance-csv
 commissioning:envelope commissioning:envelope-csv commissioning:impact commissioning:impact-list
 commissioning:spend-import commissioning:spend-record
 socialcare:assessment socialcare:assessment-authorise socialcare:assessment-submit socialcare:case
@@ -186,6 +186,7 @@ RECORDS = {
     (None, "conference_id"): "socialcare.ChildProtectionConference",
     (None, "plan_id"): "socialcare.ChildProtectionPlan",
     ("commissioning:impact", "pk"): "directory.Service",
+    ("commissioning:performance-csv", "key"): lambda w: "hub-by-district",
     ("governance:access-request", "request_id"): "governance.SubjectAccessRequest",
     ("governance:access-request-export", "request_id"): "governance.SubjectAccessRequest",
     ("governance:access-request-extend", "request_id"): "governance.SubjectAccessRequest",

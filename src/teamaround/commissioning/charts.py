@@ -74,3 +74,22 @@ def spend_svg(result, *, nonce: str = "") -> str:
     for i, priority in enumerate(result.priorities):
         chart.add(priority, [float(row[1][i]) for row in result.by_district])
     return _accessible(chart, nonce, chart.title)
+
+
+def bar_svg(title: str, values: list, *, nonce: str = "", label: str = "Number") -> str:
+    """A horizontal bar for each (label, value); a withheld value (None) is left out."""
+    chart = pygal.HorizontalBar(**CONFIG)
+    chart.title = title
+    shown = [(name, value) for name, value in values if value is not None]
+    chart.x_labels = [name for name, _ in shown]
+    chart.add(label, [value for _, value in shown])
+    return _accessible(chart, nonce, title)
+
+
+def line_svg(title: str, values: list, *, nonce: str = "", label: str = "Number") -> str:
+    """A line through (label, value) in order; a withheld value (None) leaves a gap."""
+    chart = pygal.Line(**CONFIG, x_label_rotation=30)
+    chart.title = title
+    chart.x_labels = [name for name, _ in values]
+    chart.add(label, [value for _, value in values])
+    return _accessible(chart, nonce, title)

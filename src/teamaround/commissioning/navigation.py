@@ -12,3 +12,9 @@ navigation.register(
 navigation.register(
     "Impact of services", "commissioning:impact-list", visible=is_commissioning_user, order=62
 )
+navigation.register(
+    "Hub and panel performance",
+    "commissioning:performance",
+    visible=is_commissioning_user,
+    order=63,
+)

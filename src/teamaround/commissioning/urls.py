@@ -1,12 +1,14 @@
 from django.urls import path
 
-from teamaround.commissioning.views import envelope, impact, needs
+from teamaround.commissioning.views import envelope, impact, needs, performance
 
 app_name = "commissioning"
 
 urlpatterns = [
     path("needs/", needs.needs, name="needs"),
     path("needs/<slug:code>/by-<slug:by>.csv", needs.needs_csv, name="needs-csv"),
+    path("performance/", performance.performance, name="performance"),
+    path("performance/<slug:key>.csv", performance.performance_csv, name="performance-csv"),
     path("resource-envelope/", envelope.envelope, name="envelope"),
     path("resource-envelope/by-<slug:by>.csv", envelope.envelope_csv, name="envelope-csv"),
     path("resource-envelope/spend/", envelope.spend_record, name="spend-record"),

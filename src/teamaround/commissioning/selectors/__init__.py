@@ -23,8 +23,16 @@ from teamaround.commissioning.selectors.needs import (
     district_choices,
     needs_analysis,
 )
+from teamaround.commissioning.selectors.performance import (
+    Performance,
+    performance_csv_rows,
+    performance_figures,
+)
 
 __all__ = [
+    "Performance",
+    "performance_csv_rows",
+    "performance_figures",
     "Impact",
     "impact_services",
     "service_for_impact",

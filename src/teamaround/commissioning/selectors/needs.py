@@ -65,6 +65,17 @@ def area_for(code: str = "", compare=()) -> Area:
     return Area("", "Essex", districts, county=True)
 
 
+def period(months: int, today: date) -> tuple[date, date, datetime, datetime]:
+    """The whole months ending with today's: (first day, the first day after, and both as
+    aware datetimes at midnight), so every page counts the same months."""
+    first = today.replace(day=1)
+    for _ in range(months - 1):
+        first = (first - timedelta(days=1)).replace(day=1)
+    after = (today.replace(day=1) + timedelta(days=32)).replace(day=1)
+    start = timezone.make_aware(datetime.combine(first, time.min))
+    return first, after, start, timezone.make_aware(datetime.combine(after, time.min))
+
+
 @dataclass
 class Breakdown:
     measure: Measure
@@ -90,12 +101,7 @@ class NeedsAnalysis:
 def needs_analysis(*, actor, area: Area, months: int = 12, today: date | None = None):
     require(actor, "commissioning.view_needs", what="see the needs analysis")
     today = today or timezone.localdate()
-    first = today.replace(day=1)
-    for _ in range(months - 1):
-        first = (first - timedelta(days=1)).replace(day=1)
-    start = timezone.make_aware(datetime.combine(first, time.min))
-    after = (today.replace(day=1) + timedelta(days=32)).replace(day=1)
-    end = timezone.make_aware(datetime.combine(after, time.min))
+    first, after, start, end = period(months, today)
     rows = frontdoor_counts(actor=actor, start=start, end=end)
     rows += earlyhelp_counts(actor=actor, start=start, end=end)
     rows += panel_counts(actor=actor, start=start, end=end)

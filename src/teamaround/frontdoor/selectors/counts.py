@@ -55,3 +55,26 @@ def request_times(*, actor, family_ids) -> dict:
     for family_id, when in rows:
         found.setdefault(family_id, []).append(when)
     return found
+
+
+def decision_timeliness(*, actor, start, end) -> list[tuple]:
+    """(district_id, month, submitted date, first decision date or None) of every request
+    sent in [start, end) (aware datetimes), for the commissioning app's timeliness of Hub
+    decisions against the one-working-day standard. Dates only, no person named; the
+    standard itself is applied by `hub_due_on` (the Hub's own constant and working days)."""
+    from django.db.models import Min
+    from django.utils import timezone
+
+    require(actor, "frontdoor.view_counts", what="see the timeliness of Hub decisions")
+    rows = (
+        RequestForSupport.objects.filter(submitted_at__gte=start, submitted_at__lt=end)
+        .values("id", "district_id", "submitted_at")
+        .annotate(first=Min("decisions__decided_at"))
+        .order_by()
+    )
+    out = []
+    for row in rows:
+        arrived = timezone.localtime(row["submitted_at"]).date()
+        decided = timezone.localtime(row["first"]).date() if row["first"] else None
+        out.append((row["district_id"], arrived.replace(day=1), arrived, decided))
+    return out

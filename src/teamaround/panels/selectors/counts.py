@@ -64,3 +64,75 @@ def committed_costs(*, actor, start, end) -> list[tuple]:
         )
         for r in counted
     ]
+
+
+def panel_throughput(*, actor, start, end) -> list[tuple]:
+    """(panel type code, district_id, quadrant_id, month, heard, decided, carried over) for
+    the cases on the agendas of meetings held in [start, end) (dates): heard at the meeting,
+    decided there, or not reached and carried over to the next. Counts only."""
+    from django.db.models import Q
+
+    from teamaround.panels.models import AgendaItem
+    from teamaround.panels.models.choices import ItemKind, MeetingStatus
+
+    require(actor, "panels.view_counts", what="see panel throughput")
+    items = AgendaItem.objects.filter(
+        kind=ItemKind.CASE,
+        meeting__held_on__gte=start,
+        meeting__held_on__lt=end,
+        meeting__status__in=[MeetingStatus.HELD, MeetingStatus.CLOSED],
+    )
+    counted = (
+        items.annotate(month=TruncMonth("meeting__held_on"))
+        .values(
+            "meeting__panel__panel_type__code",
+            "meeting__panel__district_id",
+            "meeting__panel__quadrant_id",
+            "month",
+        )
+        .annotate(
+            n_heard=Count("id", filter=Q(heard=True)),
+            n_decided=Count("id", filter=Q(decision__isnull=False)),
+            n_carried=Count("id", filter=Q(heard=False)),
+        )
+        .order_by()
+    )
+    return [
+        (
+            r["meeting__panel__panel_type__code"],
+            r["meeting__panel__district_id"],
+            r["meeting__panel__quadrant_id"],
+            r["month"],
+            r["n_heard"],
+            r["n_decided"],
+            r["n_carried"],
+        )
+        for r in counted
+    ]
+
+
+def package_reviews_overdue(*, actor, today) -> list[tuple]:
+    """(panel type code, district_id, quadrant_id, due, overdue) of active packages of
+    support: `due` all active packages, `overdue` those whose review date is before today
+    (a review moves the date on, so a past date is a review not yet held). Counts only."""
+    from django.db.models import Q
+
+    from teamaround.panels.models.choices import PackageStatus
+
+    require(actor, "panels.view_counts", what="see package reviews overdue")
+    counted = (
+        PackageOfSupport.objects.filter(status=PackageStatus.ACTIVE)
+        .values("panel__panel_type__code", "district_id", "panel__quadrant_id")
+        .annotate(n_active=Count("id"), n_overdue=Count("id", filter=Q(review_on__lt=today)))
+        .order_by()
+    )
+    return [
+        (
+            r["panel__panel_type__code"],
+            r["district_id"],
+            r["panel__quadrant_id"],
+            r["n_active"],
+            r["n_overdue"],
+        )
+        for r in counted
+    ]
