@@ -1,6 +1,7 @@
 """Journey: the commissioner, by clicking only, opens the needs analysis, filters it to a
 district, downloads a table as CSV, opens a service's impact page and records a recommission
-decision; every page passes axe-core."""
+decision, reads the Hub's and panels' performance, and builds the quadrant's board pack (the
+service recommended for recommissioning is in it); every page passes axe-core."""
 
 from datetime import timedelta
 from pathlib import Path
@@ -10,7 +11,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from teamaround.accounts.roles import Role
-from teamaround.commissioning.models import ChildPopulation, ServiceJudgement
+from teamaround.commissioning.models import BoardPack, ChildPopulation, ServiceJudgement
 from teamaround.core.access import SYSTEM
 from teamaround.core.models import District, NeedDomain, WindscreenLevel
 from teamaround.directory import services as directory
@@ -83,3 +84,29 @@ def test_the_commissioner_reads_need_and_recommissions_a_service(journey):
     judgement = ServiceJudgement.objects.get()
     assert judgement.judgement == "recommission"
     assert ["Referrals", "8"] in judgement.evidence["indicators"]
+
+    menu(journey, "Hub and panel performance")
+    expect(
+        journey.get_by_role("heading", level=1, name="Hub and panel performance: Essex")
+    ).to_be_visible()
+    assert_accessible(journey)
+
+    menu(journey, "Board packs")
+    assert_accessible(journey)
+    journey.get_by_label("Board", exact=True).select_option(
+        label="North Local Children's Commissioning and Delivery Board"
+    )
+    journey.get_by_label("Your summary for the board").fill("Demand is rising in Alpha.")
+    journey.get_by_role("button", name="Build the board pack").click()
+    expect(journey.get_by_text("The board pack is ready")).to_be_visible()
+    assert_accessible(journey)
+    journey.get_by_role("link", name="Open the board pack (web page)").click()
+    expect(
+        journey.get_by_role(
+            "heading", level=1, name="North Local Children's Commissioning and Delivery Board"
+        )
+    ).to_be_visible()
+    expect(journey.get_by_text("Too few families improve for the cost.")).to_be_visible()
+    assert_accessible(journey)
+    pack = BoardPack.objects.get()
+    assert pack.status == "done" and bytes(pack.pdf).startswith(b"%PDF")

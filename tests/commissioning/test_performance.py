@@ -5,11 +5,9 @@ the CSV as published."""
 
 import csv
 import io
-from datetime import date, datetime, timedelta
+from datetime import date
 
-import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from teamaround.commissioning import selectors
 from teamaround.commissioning.selectors.performance import (
@@ -19,15 +17,11 @@ from teamaround.commissioning.selectors.performance import (
     OVERDUE,
     timeliness,
 )
-from teamaround.core.access import SYSTEM
-from teamaround.core.models import AuditAction, AuditEvent, WindscreenLevel
-from teamaround.frontdoor.models import HubDecision, RequestForSupport
+from teamaround.core.models import AuditAction, AuditEvent
+from teamaround.frontdoor.models import RequestForSupport
+from tests.commissioning.conftest import at
 
 TODAY = date(2026, 6, 15)  # a Monday; the period is July 2025 to June 2026
-
-
-def at(y, m, d, hour=10):
-    return timezone.make_aware(datetime(y, m, d, hour, 0))
 
 
 def test_the_one_working_day_standard_skips_weekends_and_bank_holidays():
@@ -41,48 +35,6 @@ def test_the_one_working_day_standard_skips_weekends_and_bank_holidays():
     assert timeliness(friday, date(2026, 3, 6), TODAY, cache) == ON_TIME  # the same day
     assert timeliness(date(2026, 6, 12), None, TODAY, cache) == NOT_DUE  # due today
     assert timeliness(date(2026, 6, 11), None, TODAY, cache) == OVERDUE  # due Friday 12th
-
-
-@pytest.fixture
-def hub_requests(county):
-    """Alpha: 5 sent Friday 6 March decided Monday 9th (on time; one escalated again on 20
-    April, which does not restart the clock), 5 sent Thursday 2 April decided Tuesday 7th
-    (on time over Easter), 5 sent 2 April decided Wednesday 8th (late).
-    Beta: 5 sent Monday 1 June decided the 2nd (on time), 5 sent 1 June not decided (overdue).
-    One sent in Alpha in May 2025, before the period."""
-    a, b = county["a"], county["b"]
-    level = WindscreenLevel.objects.get(number=2)
-    n = 0
-
-    def request(district, sent, decided=(), status="decided"):
-        nonlocal n
-        n += 1
-        made = RequestForSupport.objects.create(
-            reference=f"RFS{n:05d}",
-            source="professional",
-            status=status,
-            district=district,
-            submitted_at=sent,
-        )
-        for when in decided:
-            HubDecision.objects.create(
-                request=made,
-                level=level,
-                route="advice_signposting",
-                rationale="Worked example",
-                outcome_message="Worked example",
-                decided_at=when,
-            )
-        return made
-
-    for i in range(5):
-        request(a, at(2026, 3, 6), [at(2026, 3, 9, 16)] + ([at(2026, 4, 20)] if i == 0 else []))
-        request(a, at(2026, 4, 2), [at(2026, 4, 7, 16)])
-        request(a, at(2026, 4, 2), [at(2026, 4, 8, 9)])
-        request(b, at(2026, 6, 1), [at(2026, 6, 2, 16)])
-        request(b, at(2026, 6, 1), status="submitted")
-    request(a, at(2025, 5, 20), [at(2025, 5, 30)])
-    return county
 
 
 def row(table, label):
@@ -137,82 +89,6 @@ def test_hub_timeliness_suppresses_small_numbers_and_what_would_give_them_away(
     assert row(district, "Beta") == ["Beta", "[c]", "0", "5", "0", "[c]", "[c]"]
     assert row(district, "Alpha") == ["Alpha", "[c]", "[c]", "0", "0", "15", "[c]"]
     assert district.total == ["Essex", "15", "[c]", "5", "<5", "26", "[c]"]
-
-
-@pytest.fixture
-def panel_activity(county):
-    """MAAG Alpha (a district panel): held 12 May 2026, 10 cases, 5 heard and decided, 5
-    carried over; closed 9 June, 6 heard, 5 decided; planned 30 June with 3 (not counted).
-    MACE 2 South (a quadrant panel): held 14 April, 5 heard and decided, 5 carried over.
-    Packages: MAAG's 10 decisions, 5 with their review past (1 June), 5 due 1 July; MACE 2's
-    5 reviews past (14 June); one decommissioned package with a past review (not counted)."""
-    from teamaround.panels import services as panels
-    from teamaround.panels.models import (
-        AgendaItem,
-        PackageOfSupport,
-        PanelDecision,
-        PanelMeeting,
-        PanelType,
-    )
-    from teamaround.panels.services.types import essex_panel_types
-
-    panels.panel_types_load(actor=SYSTEM, data=essex_panel_types())
-    maag = panels.panel_create(
-        actor=SYSTEM,
-        panel_type=PanelType.objects.get(code="maag"),
-        name="MAAG Alpha",
-        district=county["a"],
-    )
-    mace = panels.panel_create(
-        actor=SYSTEM,
-        panel_type=PanelType.objects.get(code="mace2"),
-        name="MACE 2 South",
-        quadrant=county["c"].quadrant,
-    )
-    decisions = {"maag": [], "mace2": []}
-
-    def meeting(panel, held_on, status, heard, decided, carried):
-        held = PanelMeeting.objects.create(
-            panel=panel, held_on=held_on, agenda_limit=20, status=status
-        )
-        for i in range(heard + carried):
-            item = AgendaItem.objects.create(meeting=held, position=i + 1, heard=i < heard)
-            if i < decided:
-                decisions[panel.panel_type.code].append(
-                    PanelDecision.objects.create(item=item, kind="package", summary="Package")
-                )
-
-    meeting(maag, date(2026, 5, 12), "held", 5, 5, 5)
-    meeting(maag, date(2026, 6, 9), "closed", 6, 5, 0)
-    meeting(maag, date(2026, 6, 30), "planned", 0, 0, 3)
-    meeting(mace, date(2026, 4, 14), "held", 5, 5, 5)
-    meeting(mace, date(2026, 1, 1), "planned", 0, 0, 0)
-
-    def package(decision, panel, district, review_on, status="active"):
-        PackageOfSupport.objects.create(
-            decision=decision,
-            panel=panel,
-            district=district,
-            starts_on=review_on - timedelta(weeks=12),
-            duration_weeks=12,
-            review_on=review_on,
-            status=status,
-        )
-
-    for i, decision in enumerate(decisions["maag"]):
-        package(decision, maag, county["a"], date(2026, 6, 1) if i < 5 else date(2026, 7, 1))
-    for decision in decisions["mace2"]:
-        package(decision, mace, county["c"], date(2026, 6, 14))
-    spare = PanelMeeting.objects.create(panel=maag, held_on=date(2026, 2, 1), agenda_limit=5)
-    item = AgendaItem.objects.create(meeting=spare, position=1, kind="package_review")
-    package(
-        PanelDecision.objects.create(item=item, kind="package", summary="Ended"),
-        maag,
-        county["a"],
-        date(2026, 3, 1),
-        status="decommissioned",
-    )
-    return county
 
 
 def test_panel_throughput_and_reviews_overdue_for_the_county(panel_activity, commissioner):

@@ -128,6 +128,8 @@ governance:access-request-complete
 commissioning:needs commissioning:needs-csv commissioning:performance commissioning:performance-csv
 commissioning:envelope commissioning:envelope-csv commissioning:impact commissioning:impact-list
 commissioning:spend-import commissioning:spend-record
+commissioning:board-packs commissioning:board-pack commissioning:board-pack-html
+commissioning:board-pack-pdf
 socialcare:assessment socialcare:assessment-authorise socialcare:assessment-submit socialcare:case
 socialcare:caseload socialcare:decide socialcare:from-hand-over socialcare:home
 socialcare:referral-new socialcare:close socialcare:conference socialcare:enquiry
@@ -187,6 +189,9 @@ RECORDS = {
     (None, "plan_id"): "socialcare.ChildProtectionPlan",
     ("commissioning:impact", "pk"): "directory.Service",
     ("commissioning:performance-csv", "key"): lambda w: "hub-by-district",
+    ("commissioning:board-pack", "pk"): "commissioning.BoardPack",
+    ("commissioning:board-pack-html", "pk"): "commissioning.BoardPack",
+    ("commissioning:board-pack-pdf", "pk"): "commissioning.BoardPack",
     ("governance:access-request", "request_id"): "governance.SubjectAccessRequest",
     ("governance:access-request-export", "request_id"): "governance.SubjectAccessRequest",
     ("governance:access-request-extend", "request_id"): "governance.SubjectAccessRequest",

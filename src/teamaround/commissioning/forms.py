@@ -86,3 +86,45 @@ class JudgementForm(forms.Form):
 
         super().__init__(*args, **kwargs)
         self.fields["judgement"].choices = Judgement.choices
+
+
+class BoardPackForm(forms.Form):
+    board = forms.ChoiceField(label="Board")
+    quarter = forms.ChoiceField(label="Quarter")
+    summary = forms.CharField(
+        label="Your summary for the board", widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+    performance_commentary = forms.CharField(
+        label="Commentary on the Hub's and panels' performance",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+    )
+    services_commentary = forms.CharField(
+        label="Commentary on the services recommended for recommissioning",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+    )
+
+    def __init__(self, *args, today, **kwargs):
+        from teamaround.commissioning.board_packs import quarter_choices
+        from teamaround.core.models import Quadrant
+
+        super().__init__(*args, **kwargs)
+        self.fields["board"].choices = [("", "Children's Partnership Board")] + [
+            (q.code, f"{q.name} Local Children's Commissioning and Delivery Board")
+            for q in Quadrant.objects.all()
+        ]
+        self.fields["board"].required = False
+        self.fields["quarter"].choices = quarter_choices(today)
+
+    def clean(self):
+        from datetime import date
+
+        from teamaround.core.models import Quadrant
+
+        data = super().clean()
+        code = data.pop("board", "")
+        data["quadrant"] = Quadrant.objects.filter(code=code).first() if code else None
+        if "quarter" in data:
+            data["quarter_start"] = date.fromisoformat(data.pop("quarter"))
+        return data

@@ -98,3 +98,53 @@ class ServiceJudgement(TrackedModel):
 
     def __str__(self) -> str:
         return f"{self.judgement} {self.service_id}"
+
+
+class PackStatus(models.TextChoices):
+    QUEUED = "queued", "Waiting to be built"
+    RUNNING = "running", "Being built"
+    DONE = "done", "Ready"
+    FAILED = "failed", "Could not be built"
+
+
+class BoardPack(TrackedModel):
+    """A quarterly pack for a Local Children's Commissioning and Delivery Board (one per
+    quadrant) or, with no quadrant, the Children's Partnership Board: the commissioner's
+    commentary, and the pack built from it by a background task (HTML and a tagged PDF, kept
+    as built so the board reads what was sent)."""
+
+    quadrant = models.ForeignKey(
+        "core.Quadrant", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    quarter_start = models.DateField(help_text="The first day of the financial quarter.")
+    summary = models.TextField("Commissioner's summary", blank=True)
+    performance_commentary = models.TextField("Commentary on performance", blank=True)
+    services_commentary = models.TextField("Commentary on recommissioning", blank=True)
+    status = models.CharField(max_length=10, choices=PackStatus.choices, default="queued")
+    progress = models.PositiveSmallIntegerField(default=0, help_text="Percent built.")
+    step = models.CharField(max_length=120, blank=True)
+    html = models.TextField(blank=True)
+    pdf = models.BinaryField(blank=True, default=b"")
+    built_at = models.DateTimeField(null=True, blank=True)
+    failure = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-quarter_start", "-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.board_name}, {quarter_label(self.quarter_start)}"
+
+    @property
+    def board_name(self) -> str:
+        if self.quadrant_id is None:
+            return "Children's Partnership Board"
+        return f"{self.quadrant.name} Local Children's Commissioning and Delivery Board"
+
+
+def quarter_label(start) -> str:
+    """Financial quarters: 1 is April to June."""
+    number = {4: 1, 7: 2, 10: 3, 1: 4}[start.month]
+    year = start.year if number < 4 else start.year - 1
+    end = {1: "June", 2: "September", 3: "December", 4: "March"}[number]
+    end_year = start.year
+    return f"Quarter {number} {year_label(year)} ({start:%B} to {end} {end_year})"

@@ -18,3 +18,6 @@ navigation.register(
     visible=is_commissioning_user,
     order=63,
 )
+navigation.register(
+    "Board packs", "commissioning:board-packs", visible=is_commissioning_user, order=64
+)

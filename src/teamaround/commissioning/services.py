@@ -114,3 +114,44 @@ def service_judgement_record(*, actor, service, judgement: str, reason: str):
             summary=f"Service judgement: {judgement} for service {service.pk}",
         )
     return record
+
+
+def board_pack_request(
+    *,
+    actor,
+    quadrant,
+    quarter_start,
+    summary: str = "",
+    performance_commentary: str = "",
+    services_commentary: str = "",
+):
+    """Ask for a board pack (a quadrant's Local Children's Commissioning and Delivery Board,
+    or with no quadrant the Children's Partnership Board) for a financial quarter that has
+    begun, with the commissioner's commentary; a background task builds it."""
+    from teamaround.commissioning.board_packs import build_board_pack, quarter_of
+    from teamaround.commissioning.models import BoardPack
+
+    require(actor, "commissioning.build_board_pack", what="build a board pack")
+    if quarter_of(quarter_start) != quarter_start:
+        raise DomainError("Choose a financial quarter.", field="quarter")
+    if quarter_start > timezone.localdate():
+        raise DomainError("The quarter has not begun.", field="quarter")
+    with transaction.atomic():
+        pack = BoardPack.objects.create(
+            quadrant=quadrant,
+            quarter_start=quarter_start,
+            summary=summary.strip(),
+            performance_commentary=performance_commentary.strip(),
+            services_commentary=services_commentary.strip(),
+            created_by=actor_user(actor),
+            updated_by=actor_user(actor),
+        )
+        audit_record(
+            action=AuditAction.CREATE,
+            actor=actor,
+            obj=pack,
+            summary=f"Board pack asked for: {pack}",
+        )
+    build_board_pack.enqueue(str(pack.pk))
+    pack.refresh_from_db()
+    return pack

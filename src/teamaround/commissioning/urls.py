@@ -1,6 +1,6 @@
 from django.urls import path
 
-from teamaround.commissioning.views import envelope, impact, needs, performance
+from teamaround.commissioning.views import board_packs, envelope, impact, needs, performance
 
 app_name = "commissioning"
 
@@ -9,6 +9,10 @@ urlpatterns = [
     path("needs/<slug:code>/by-<slug:by>.csv", needs.needs_csv, name="needs-csv"),
     path("performance/", performance.performance, name="performance"),
     path("performance/<slug:key>.csv", performance.performance_csv, name="performance-csv"),
+    path("board-packs/", board_packs.board_packs, name="board-packs"),
+    path("board-packs/<uuid:pk>/", board_packs.board_pack, name="board-pack"),
+    path("board-packs/<uuid:pk>/pack.html", board_packs.board_pack_html, name="board-pack-html"),
+    path("board-packs/<uuid:pk>/pack.pdf", board_packs.board_pack_pdf, name="board-pack-pdf"),
     path("resource-envelope/", envelope.envelope, name="envelope"),
     path("resource-envelope/by-<slug:by>.csv", envelope.envelope_csv, name="envelope-csv"),
     path("resource-envelope/spend/", envelope.spend_record, name="spend-record"),

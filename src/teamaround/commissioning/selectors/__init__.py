@@ -1,5 +1,10 @@
 """Reads for the commissioning pages, always checked against the actor."""
 
+from teamaround.commissioning.selectors.board_packs import (
+    board_pack_export,
+    board_pack_get,
+    board_packs,
+)
 from teamaround.commissioning.selectors.envelope import (
     agencies_for_spend,
     current_financial_year,
@@ -30,6 +35,9 @@ from teamaround.commissioning.selectors.performance import (
 )
 
 __all__ = [
+    "board_pack_export",
+    "board_pack_get",
+    "board_packs",
     "Performance",
     "performance_csv_rows",
     "performance_figures",

@@ -26,3 +26,14 @@ def service_referrals(*, actor, service) -> list[tuple]:
     return list(
         ServiceReferral.objects.filter(service=service).values_list("family_id", "created_at")
     )
+
+
+def services_serving(*, actor, service_ids, district_ids) -> set:
+    """The ids, of those given, of services offered in any of the districts given (for a
+    quadrant's board pack). Ids only."""
+    require(actor, "directory.view_counts", what="see where services are offered")
+    return set(
+        Service.objects.filter(pk__in=set(service_ids), districts__in=set(district_ids))
+        .values_list("pk", flat=True)
+        .distinct()
+    )
