@@ -38,3 +38,9 @@ def test_the_seeder_fills_the_needs_analysis_the_envelope_and_the_impact_pages(s
     judged = ServiceJudgement.objects.first()
     page = client.get(reverse("commissioning:impact", args=[judged.service_id]))
     assert judged.reason in page.content.decode()
+    from teamaround.commissioning.models import Intervention, InterventionDelivery
+
+    assert Intervention.objects.count() == 5
+    assert InterventionDelivery.objects.values("intervention").distinct().count() == 5
+    assert client.get(reverse("commissioning:evidence")).status_code == 200
+    assert client.get(reverse("commissioning:performance")).status_code == 200

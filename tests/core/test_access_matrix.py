@@ -129,7 +129,8 @@ commissioning:needs commissioning:needs-csv commissioning:performance commission
 commissioning:envelope commissioning:envelope-csv commissioning:impact commissioning:impact-list
 commissioning:spend-import commissioning:spend-record
 commissioning:board-packs commissioning:board-pack commissioning:board-pack-html
-commissioning:board-pack-pdf
+commissioning:board-pack-pdf commissioning:evidence commissioning:intervention-new
+commissioning:intervention commissioning:evidence-level
 socialcare:assessment socialcare:assessment-authorise socialcare:assessment-submit socialcare:case
 socialcare:caseload socialcare:decide socialcare:from-hand-over socialcare:home
 socialcare:referral-new socialcare:close socialcare:conference socialcare:enquiry
@@ -190,6 +191,8 @@ RECORDS = {
     ("commissioning:impact", "pk"): "directory.Service",
     ("commissioning:performance-csv", "key"): lambda w: "hub-by-district",
     ("commissioning:board-pack", "pk"): "commissioning.BoardPack",
+    ("commissioning:intervention", "pk"): "commissioning.Intervention",
+    ("commissioning:evidence-level", "pk"): "commissioning.EvidenceLevel",
     ("commissioning:board-pack-html", "pk"): "commissioning.BoardPack",
     ("commissioning:board-pack-pdf", "pk"): "commissioning.BoardPack",
     ("governance:access-request", "request_id"): "governance.SubjectAccessRequest",

@@ -128,3 +128,30 @@ class BoardPackForm(forms.Form):
         if "quarter" in data:
             data["quarter_start"] = date.fromisoformat(data.pop("quarter"))
         return data
+
+
+class InterventionForm(forms.Form):
+    name = forms.CharField(label="Name", max_length=200)
+    description = forms.CharField(
+        label="What it is", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    evidence_level = forms.ModelChoiceField(label="Evidence rating", queryset=None)
+    evidence_source = forms.URLField(
+        label="Where the rating comes from (a web address)", required=False, assume_scheme="https"
+    )
+    services = forms.ModelMultipleChoiceField(
+        label="Directory services that deliver it",
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, levels, services, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["evidence_level"].queryset = levels
+        self.fields["services"].queryset = services
+
+
+class EvidenceLevelForm(forms.Form):
+    name = forms.CharField(label="Name", max_length=80)
+    description = forms.CharField(label="What it means", max_length=300, required=False)

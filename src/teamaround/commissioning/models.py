@@ -148,3 +148,59 @@ def quarter_label(start) -> str:
     end = {1: "June", 2: "September", 3: "December", 4: "March"}[number]
     end_year = start.year
     return f"Quarter {number} {year_label(year)} ({start:%B} to {end} {end_year})"
+
+
+class EvidenceLevel(models.Model):
+    """A rating on the evidence base's scale (default: the Early Intervention Foundation
+    guidebook's levels; the commissioner may edit names and descriptions)."""
+
+    code = models.SlugField(max_length=20, unique=True)
+    name = models.CharField(max_length=80)
+    description = models.CharField(max_length=300, blank=True)
+    display_order = models.PositiveSmallIntegerField(default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["display_order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Intervention(TrackedModel):
+    """Something that works (or does not), with its evidence rating: a programme or way of
+    working that directory services deliver."""
+
+    name = models.CharField(max_length=200, unique=True)
+    description = models.TextField(blank=True)
+    evidence_level = models.ForeignKey(
+        EvidenceLevel, on_delete=models.PROTECT, related_name="interventions"
+    )
+    evidence_source = models.URLField(blank=True, help_text="Where the rating comes from.")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class InterventionDelivery(models.Model):
+    """A directory service that delivers an intervention. The evidence base owns this link;
+    the directory's own tables are never written."""
+
+    intervention = models.ForeignKey(
+        Intervention, on_delete=models.CASCADE, related_name="deliveries"
+    )
+    service = models.ForeignKey("directory.Service", on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["intervention", "service"], name="commissioning_delivery_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.service_id} delivers {self.intervention_id}"

@@ -21,3 +21,6 @@ navigation.register(
 navigation.register(
     "Board packs", "commissioning:board-packs", visible=is_commissioning_user, order=64
 )
+navigation.register(
+    "Evidence base", "commissioning:evidence", visible=is_commissioning_user, order=65
+)

@@ -34,3 +34,5 @@ def is_commissioner(user) -> bool:
 rules.add_perm("commissioning.judge_service", is_commissioner)
 rules.add_perm("commissioning.view_board_packs", sees_county_counts)
 rules.add_perm("commissioning.build_board_pack", is_commissioner)
+rules.add_perm("commissioning.view_evidence", sees_county_counts)
+rules.add_perm("commissioning.edit_evidence", is_commissioner)

@@ -35,6 +35,8 @@ def seed(context) -> None:
         _spend(context)
     with context.step("Impact assessment: judgements on services"):
         _judgements(context)
+    with context.step("Evidence base: interventions and the services delivering them"):
+        _evidence(context)
 
 
 def _spend(context) -> None:
@@ -77,4 +79,32 @@ def _judgements(context) -> None:
     for service, (judgement, reason) in zip(busiest, REASONS.items(), strict=False):
         services.service_judgement_record(
             actor=commissioner, service=service, judgement=judgement, reason=reason
+        )
+
+
+# Synthetic interventions (not real programmes), with a rating each, for the evidence base.
+INTERVENTIONS = [
+    ("Group parenting course (example)", "3", "Ten weekly group sessions for parents."),
+    ("Home visiting for new parents (example)", "4", "Visits from pregnancy to age two."),
+    ("Youth mentoring (example)", "2", "A trained adult meets the young person weekly."),
+    ("Family group conferences (example)", "nl2", "The wider family makes the plan."),
+    ("Drop-in advice sessions (example)", "unrated", "Advice without an appointment."),
+]
+
+
+def _evidence(context) -> None:
+    from teamaround.commissioning.evidence import eif_levels, load_levels
+    from teamaround.commissioning.models import EvidenceLevel
+    from teamaround.commissioning.selectors.impact import impact_services
+
+    load_levels(eif_levels(), model=EvidenceLevel)
+    available = list(impact_services(actor=SYSTEM).order_by("-referral_count")[:10])
+    rng = context.random
+    for name, code, description in INTERVENTIONS:
+        services.intervention_save(
+            actor=SYSTEM,
+            name=name,
+            description=description,
+            evidence_level=EvidenceLevel.objects.get(code=code),
+            services=rng.sample(available, k=min(2, len(available))),
         )

@@ -155,3 +155,90 @@ def board_pack_request(
     build_board_pack.enqueue(str(pack.pk))
     pack.refresh_from_db()
     return pack
+
+
+def intervention_save(
+    *,
+    actor,
+    intervention=None,
+    name: str,
+    evidence_level,
+    description: str = "",
+    evidence_source: str = "",
+    services=(),
+):
+    """Add an intervention to the evidence base, or change one: its rating and the directory
+    services that deliver it (the link is the evidence base's own table)."""
+    from teamaround.commissioning.models import Intervention, InterventionDelivery
+
+    require(actor, "commissioning.edit_evidence", what="change the evidence base")
+    name = name.strip()
+    if not name:
+        raise DomainError("Enter the intervention's name.", field="name")
+    clash = Intervention.objects.filter(name__iexact=name)
+    if intervention is not None:
+        clash = clash.exclude(pk=intervention.pk)
+    if clash.exists():
+        raise DomainError("An intervention with this name is already there.", field="name")
+    values = {
+        "name": name,
+        "description": description.strip(),
+        "evidence_level": evidence_level,
+        "evidence_source": evidence_source.strip(),
+    }
+    with transaction.atomic():
+        if intervention is None:
+            intervention = Intervention.objects.create(
+                **values, created_by=actor_user(actor), updated_by=actor_user(actor)
+            )
+            audit_record(
+                action=AuditAction.CREATE,
+                actor=actor,
+                obj=intervention,
+                summary=f"Intervention added to the evidence base: {name}",
+            )
+        else:
+            changes = model_update(intervention, actor=actor, values=values)
+            if changes:
+                audit_record(
+                    action=AuditAction.UPDATE,
+                    actor=actor,
+                    obj=intervention,
+                    summary="Intervention changed",
+                    changes={k: [str(a), str(b)] for k, (a, b) in changes.items()},
+                )
+        chosen = {service.pk for service in services}
+        links = InterventionDelivery.objects.filter(intervention=intervention)
+        had = set(links.values_list("service_id", flat=True))
+        links.exclude(service_id__in=chosen).delete()
+        InterventionDelivery.objects.bulk_create(
+            InterventionDelivery(intervention=intervention, service_id=pk) for pk in chosen - had
+        )
+        if chosen != had:
+            audit_record(
+                action=AuditAction.UPDATE,
+                actor=actor,
+                obj=intervention,
+                summary=f"Services delivering it: {len(chosen)}",
+            )
+    return intervention
+
+
+def evidence_level_save(*, actor, level, name: str, description: str = ""):
+    """Rename or redescribe a level of the evidence scale."""
+    require(actor, "commissioning.edit_evidence", what="change the evidence scale")
+    if not name.strip():
+        raise DomainError("Enter the level's name.", field="name")
+    with transaction.atomic():
+        changes = model_update(
+            level, actor=actor, values={"name": name.strip(), "description": description.strip()}
+        )
+        if changes:
+            audit_record(
+                action=AuditAction.UPDATE,
+                actor=actor,
+                obj=level,
+                summary="Evidence level changed",
+                changes={k: [str(a), str(b)] for k, (a, b) in changes.items()},
+            )
+    return level

@@ -1,6 +1,13 @@
 from django.urls import path
 
-from teamaround.commissioning.views import board_packs, envelope, impact, needs, performance
+from teamaround.commissioning.views import (
+    board_packs,
+    envelope,
+    evidence,
+    impact,
+    needs,
+    performance,
+)
 
 app_name = "commissioning"
 
@@ -13,6 +20,10 @@ urlpatterns = [
     path("board-packs/<uuid:pk>/", board_packs.board_pack, name="board-pack"),
     path("board-packs/<uuid:pk>/pack.html", board_packs.board_pack_html, name="board-pack-html"),
     path("board-packs/<uuid:pk>/pack.pdf", board_packs.board_pack_pdf, name="board-pack-pdf"),
+    path("evidence/", evidence.evidence_base, name="evidence"),
+    path("evidence/new/", evidence.intervention_edit, name="intervention-new"),
+    path("evidence/<uuid:pk>/", evidence.intervention_edit, name="intervention"),
+    path("evidence/levels/<int:pk>/", evidence.level_edit, name="evidence-level"),
     path("resource-envelope/", envelope.envelope, name="envelope"),
     path("resource-envelope/by-<slug:by>.csv", envelope.envelope_csv, name="envelope-csv"),
     path("resource-envelope/spend/", envelope.spend_record, name="spend-record"),

@@ -13,6 +13,13 @@ from teamaround.commissioning.selectors.envelope import (
     priority_areas,
     spend_entries,
 )
+from teamaround.commissioning.selectors.evidence import (
+    evidence_level_get,
+    evidence_levels,
+    intervention_get,
+    interventions,
+    service_evidence,
+)
 from teamaround.commissioning.selectors.impact import (
     Impact,
     impact_services,
@@ -35,6 +42,11 @@ from teamaround.commissioning.selectors.performance import (
 )
 
 __all__ = [
+    "evidence_level_get",
+    "evidence_levels",
+    "intervention_get",
+    "interventions",
+    "service_evidence",
     "board_pack_export",
     "board_pack_get",
     "board_packs",

@@ -36,5 +36,10 @@ def impact(request, pk):
     return render(
         request,
         "commissioning/impact.html",
-        {"impact": result, "form": form, "can_judge": can_judge},
+        {
+            "impact": result,
+            "form": form,
+            "can_judge": can_judge,
+            "evidence": selectors.service_evidence(actor=request.user, service=service),
+        },
     )
