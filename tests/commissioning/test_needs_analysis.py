@@ -118,9 +118,10 @@ def test_requests_by_district_with_rates_and_primary_suppression(ten_families, c
     assert result.population == 35_000
     assert (result.start, result.end) == (date(2025, 7, 1), date(2026, 6, 30))
     rows = district_rows(breakdown(result, "requests"))
-    # 6 of 10,000 children in Alpha; Beta's 3 and Gamma's 1 are small, so hidden (and two
-    # hidden figures in one column keep each other safe).
-    assert rows["Alpha"] == (["6"], "6", "6.0")
+    # 6 of 10,000 children in Alpha; Beta's 3 and Gamma's 1 are small, so hidden. The county's
+    # 10 less Alpha's 6 would say they are 4 between them (so 3 and 1, or 2 and 2): Alpha's 6
+    # is withheld too, and so is its rate.
+    assert rows["Alpha"] == (["[c]"], "[c]", "[c]")
     assert rows["Beta"] == (["<5"], "<5", "<5")
     assert rows["Gamma"] == (["<5"], "<5", "<5")
     requests = breakdown(result, "requests")

@@ -3,11 +3,18 @@ chart and CSV the commissioning pages publish.
 
 Primary: a count of 1 to 4 is shown as "<5" (0 is shown: it reveals no one).
 Secondary: a table is rows of cells with a total for each row, and (optionally) a total for each
-column and a grand total. Where a row or a column (with its total) has exactly one suppressed
-figure, it could be worked out by subtraction, so the smallest other figure in that line is
-suppressed too (a non-zero cell first, else the line's total), shown as "[c]"
-(withheld so another figure cannot be worked out: it is not itself small). This repeats until
-no line gives a suppressed figure away. A rate computed from a suppressed count is suppressed.
+column and a grand total. A reader knows what the markers mean: "<5" is 1 to 4, and "[c]"
+(withheld so another figure cannot be worked out) is not itself small, so 5 or more. In any line
+(a row or a column with its total) the hidden figures can be worked on by subtraction, so one
+more figure of that line is withheld (its smallest shown non-zero cell, else its total) while:
+
+- exactly one figure of the line is hidden (it is the total less the others), or
+- its total is shown and the hidden cells' sum (the total less the shown cells) is below the
+  threshold (it says how few they are between them), or
+- any hidden figure can be pinned to one value from the markers' ranges, line by line across
+  the whole table (e.g. "<5" beside "[c]" with a sum of 6 can only be 1 beside 5).
+
+This repeats until no line gives a hidden figure away. A rate from a hidden count is hidden.
 """
 
 from __future__ import annotations
@@ -23,7 +30,7 @@ def is_small(n: int) -> bool:
     return 0 < n < THRESHOLD
 
 
-@dataclass
+@dataclass(eq=False)
 class Figure:
     value: int
     suppressed: bool = False
@@ -47,8 +54,16 @@ class Table:
     grand_total: Figure | None
 
 
-def suppress(rows: list[list[int]], *, column_totals: bool = True) -> Table:
-    """Suppress a table of counts given as rows of cells (every row the same length)."""
+def suppress(
+    rows: list[list[int]],
+    *,
+    column_totals: bool = True,
+    withhold_columns: set[int] | frozenset = frozenset(),
+    withhold_grand: bool = False,
+) -> Table:
+    """Suppress a table of counts given as rows of cells (every row the same length).
+    `withhold_columns` and `withhold_grand` hide those totals from the start, where another
+    published table shows the same totals (see `linked`)."""
     cells = [[Figure(v, is_small(v)) for v in row] for row in rows]
     totals = [Figure(sum(row), is_small(sum(row))) for row in rows]
     columns = grand = None
@@ -56,32 +71,115 @@ def suppress(rows: list[list[int]], *, column_totals: bool = True) -> Table:
         width = len(rows[0]) if rows else 0
         columns = [Figure(s, is_small(s)) for s in (sum(r[j] for r in rows) for j in range(width))]
         grand = Figure(sum(sum(r) for r in rows), is_small(sum(sum(r) for r in rows)))
+        forced = [columns[j] for j in withhold_columns] + ([grand] if withhold_grand else [])
+        for figure in forced:
+            if figure.value and not figure.suppressed:
+                figure.suppressed = figure.secondary = True
     lines = [row + [total] for row, total in zip(cells, totals, strict=True)]
     if columns is not None:
         lines += [[row[j] for row in cells] + [columns[j]] for j in range(len(columns))]
         lines += [totals + [grand], columns + [grand]]
+    while _protect_one(lines):
+        pass
+    return Table(cells, totals, columns, grand)
+
+
+def linked(first: list[list[int]], second: list[list[int]]) -> tuple[Table, Table]:
+    """Two tables of the same figures cut two ways (e.g. by district and by month) share their
+    column totals and grand total: each is suppressed with whatever the other withholds of
+    those, until both withhold the same."""
+    columns: set[int] = set()
+    grand = False
+    while True:
+        one = suppress(first, withhold_columns=columns, withhold_grand=grand)
+        two = suppress(second, withhold_columns=columns, withhold_grand=grand)
+        hidden = {
+            j
+            for table in (one, two)
+            for j, figure in enumerate(table.column_totals or [])
+            if figure.suppressed
+        }
+        hidden_grand = one.grand_total.suppressed or two.grand_total.suppressed
+        if hidden == columns and hidden_grand == grand:
+            return one, two
+        columns, grand = hidden, hidden_grand
+
+
+def _protect_one(lines: list[list[Figure]]) -> bool:
+    """Withhold one more figure where a line gives a hidden one away; False when none does."""
+    for line in lines:
+        if _line_discloses(line) and _protect(line):
+            return True
+    exposed = pinned(lines)
+    return any(any(f in exposed for f in line) and _protect(line) for line in lines)
+
+
+def _line_discloses(line: list[Figure]) -> bool:
+    *members, total = line
+    hidden = [f for f in members if f.suppressed]
+    if len(hidden) + total.suppressed == 1:
+        return True
+    if hidden and not total.suppressed:
+        rest = total.value - sum(f.value for f in members if not f.suppressed)
+        return rest < THRESHOLD
+    return False
+
+
+def bounds(figure: Figure) -> tuple[int, float]:
+    """What a reader knows of a figure from how it is shown."""
+    if not figure.suppressed:
+        return figure.value, figure.value
+    if figure.secondary:
+        return THRESHOLD, float("inf")
+    return 1, THRESHOLD - 1
+
+
+def pinned(lines: list[list[Figure]]) -> set[Figure]:
+    """The small hidden figures a reader can work out exactly, by narrowing each figure's range line
+    by line (a member is at least its total less the others' most, at most its total less the
+    others' least; a total lies between its members' sums) until nothing narrows."""
+    known = {id(f): bounds(f) for line in lines for f in line}
     changed = True
     while changed:
         changed = False
         for line in lines:
-            if sum(f.suppressed for f in line) == 1 and _protect(line):
-                changed = True
-    return Table(cells, totals, columns, grand)
+            *members, total = line
+            lows = sum(known[id(f)][0] for f in members)
+            highs = sum(known[id(f)][1] for f in members)
+            t_lo, t_hi = known[id(total)]
+            new = {id(total): (max(t_lo, lows), min(t_hi, highs))}
+            for f in members:
+                lo, hi = known[id(f)]
+                others_lo, others_hi = lows - lo, highs - hi
+                new[id(f)] = (
+                    max(lo, t_lo - others_hi) if others_hi != float("inf") else lo,
+                    min(hi, t_hi - others_lo),
+                )
+            for key, value in new.items():
+                if value != known[key] and value[0] <= value[1]:
+                    known[key] = value
+                    changed = True
+    return {
+        f
+        for line in lines
+        for f in line
+        if f.suppressed and not f.secondary and _exact(known[id(f)])
+    }
+
+
+def _exact(range_: tuple[int, float]) -> bool:
+    return range_[0] == range_[1]
 
 
 def _protect(line: list[Figure]) -> bool:
-    """Suppress one more figure in a line whose only suppressed figure could be derived. The
-    line's last figure is its total. The smallest non-zero cell goes first; failing that the
-    total; failing that a zero cell."""
+    """Withhold one more figure of the line: its smallest shown non-zero cell, else its total
+    (a zero is never withheld: a reader would know a withheld figure is not small)."""
     *members, total = line
-    open_cells = sorted((f for f in members if not f.suppressed), key=lambda f: f.value)
-    nonzero = [f for f in open_cells if f.value]
+    nonzero = sorted((f for f in members if not f.suppressed and f.value), key=lambda f: f.value)
     if nonzero:
         target = nonzero[0]
     elif not total.suppressed:
         target = total
-    elif open_cells:
-        target = open_cells[0]
     else:
         return False
     target.suppressed = target.secondary = True

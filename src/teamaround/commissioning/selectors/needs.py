@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from teamaround.commissioning.measures import MEASURES, Measure, category_labels
 from teamaround.commissioning.models import ChildPopulation
-from teamaround.commissioning.suppression import Figure, rate, rate_value, suppress
+from teamaround.commissioning.suppression import Figure, linked, rate, rate_value, suppress
 from teamaround.core.access import require
 from teamaround.core.audit import audit_record
 from teamaround.core.models import AuditAction, District, DistrictKind, Quadrant
@@ -146,13 +146,20 @@ def _breakdown(measure, rows, analysis, population) -> Breakdown:
         if not measure.stock or month == last:
             by_place[place.get(district_id, len(names) - 1)][index[category]] += n
     result = Breakdown(measure, [label for _, label in columns])
-    table = suppress(by_place)
+    monthly_rows = [by_month[m] for m in analysis.months]
+    if measure.stock:
+        # the last month's row is the district table's total row: published as that row is
+        table = suppress(by_place)
+        monthly = suppress(monthly_rows, column_totals=False)
+        monthly.cells[-1], monthly.row_totals[-1] = table.column_totals, table.grand_total
+    else:
+        # both tables end in the same totals: withheld in one, withheld in both
+        table, monthly = linked(by_place, monthly_rows)
     pops = [population.get(d.pk) for d in area.districts] + [None]
     for name, cells, total, pop in zip(names, table.cells, table.row_totals, pops, strict=False):
         result.by_district.append((name, cells, total, rate(total, pop), rate_value(total, pop)))
     result.district_totals, result.area_total = table.column_totals, table.grand_total
     result.area_rate = rate(table.grand_total, analysis.population)
-    monthly = suppress([by_month[m] for m in analysis.months], column_totals=not measure.stock)
     for month, cells, total in zip(analysis.months, monthly.cells, monthly.row_totals, strict=True):
         result.by_month.append((month, cells, total, rate(total, analysis.population)))
     result.month_totals = monthly.column_totals
