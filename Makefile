@@ -109,6 +109,7 @@ bench: install
 	$(BIN)/python bench/hub_queue.py --postgres
 	$(BIN)/python bench/casework.py --postgres
 	$(BIN)/python bench/panels.py --postgres
+	$(BIN)/python bench/commissioning.py --postgres
 
 clean:
 	rm -rf $(VENV) node_modules $(STATIC_VENDOR) staticfiles teamaround.sqlite3*

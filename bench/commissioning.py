@@ -7,8 +7,13 @@ child population is 300,000 children across the 12 districts (the needs analysis
 by district, never persons, so no person records are made). Then times, through the Django
 test client signed in as a commissioner:
 - the needs analysis page for the county and for one district (12 months), p50 and p95;
-- one service's Balanced Impact Assessment page, p50 and p95.
-Target: needs analysis p95 under 500 ms, impact page p95 under 300 ms.
+- one service's Balanced Impact Assessment page, p50 and p95;
+- the Families First outcomes page for the county, p50 and p95;
+- building the Children's Partnership Board's pack for the last whole quarter (the background
+  task's work, run in this process): seconds, and the peak memory Python allocated while it
+  built (tracemalloc).
+Target: needs analysis p95 under 500 ms, impact page p95 under 300 ms, the board pack under
+30 s.
 
     .venv/bin/python bench/commissioning.py                  # SQLite in a temporary file
     .venv/bin/python bench/commissioning.py --scale 0.05     # a quick run
@@ -28,6 +33,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import tracemalloc
 from pathlib import Path
 
 from benchdb import fresh_postgres  # noqa: E402  (bench/ is on the path when run)
@@ -272,6 +278,36 @@ def _service():
     )
 
 
+def board_pack_build(commissioner) -> dict:
+    """Build the Children's Partnership Board's pack for the last whole quarter as the worker
+    would, timed, with tracemalloc's peak."""
+    from django.utils import timezone
+
+    from teamaround.commissioning.board_packs import board_pack_run, previous_quarter, quarter_of
+    from teamaround.commissioning.models import BoardPack, PackStatus
+
+    quarter = previous_quarter(quarter_of(timezone.localdate()))
+    pack = BoardPack.objects.create(
+        quarter_start=quarter,
+        summary="Bench.",
+        created_by=commissioner,
+        updated_by=commissioner,
+    )
+    tracemalloc.start()
+    began = time.perf_counter()
+    outcome = board_pack_run(pack_id=pack.pk)
+    seconds = time.perf_counter() - began
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert outcome["status"] == PackStatus.DONE, outcome
+    pack.refresh_from_db()
+    return {
+        "seconds": round(seconds, 1),
+        "peak_mb": round(peak / 2**20, 1),
+        "pdf_kb": len(pack.pdf) // 1024,
+    }
+
+
 def run_one(database_url: str, scale: float, loads: int, seed: int) -> dict:
     configure(database_url)
     from django.core.management import call_command
@@ -293,6 +329,7 @@ def run_one(database_url: str, scale: float, loads: int, seed: int) -> dict:
         "county": (reverse("commissioning:needs"), {}),
         "district": (reverse("commissioning:needs"), {"area": world["district"]}),
         "impact": (reverse("commissioning:impact", args=[world["service"].pk]), {}),
+        "families": (reverse("commissioning:families-first"), {}),
     }
     results = {}
     for name, (url, query) in pages.items():
@@ -304,6 +341,7 @@ def run_one(database_url: str, scale: float, loads: int, seed: int) -> dict:
             times.append((time.perf_counter() - began) * 1000)
             assert response.status_code == 200, response.status_code
         results[name] = summary(times)
+    results["pack"] = board_pack_build(world["commissioner"])
     return {
         "build_seconds": building,
         "requests": world["requests"],
@@ -357,9 +395,14 @@ def main() -> None:
             f"{label:<11} built {f['requests']:,} requests, {f['episodes']:,} episodes "
             f"in {f['build_seconds']}s"
         )
-        for page in ("county", "district", "impact"):
+        for page in ("county", "district", "impact", "families"):
             r = f[page]
             print(f"{'':<11} {page:<9} p50 {r['p50_ms']} ms, p95 {r['p95_ms']} ms ({r['n']} loads)")
+        pack = f["pack"]
+        print(
+            f"{'':<11} board pack built in {pack['seconds']} s, peak memory "
+            f"{pack['peak_mb']} MB (tracemalloc), PDF {pack['pdf_kb']} KB"
+        )
 
 
 if __name__ == "__main__":

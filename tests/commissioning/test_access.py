@@ -21,6 +21,12 @@ PAGES = [
     ("commissioning:performance", []),
     ("commissioning:performance-csv", ["hub-by-district"]),
     ("commissioning:performance-csv", ["package-reviews"]),
+    ("commissioning:families-first", []),
+    ("commissioning:families-first-csv", ["outcomes-by-district"]),
+    ("commissioning:families-first-csv", ["whole-family"]),
+    ("commissioning:unmet-need", []),
+    ("commissioning:unmet-need-csv", ["unmet-by-district"]),
+    ("commissioning:unmet-need-csv", ["need-and-services"]),
 ]
 
 

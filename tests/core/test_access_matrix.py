@@ -131,6 +131,8 @@ commissioning:spend-import commissioning:spend-record
 commissioning:board-packs commissioning:board-pack commissioning:board-pack-html
 commissioning:board-pack-pdf commissioning:evidence commissioning:intervention-new
 commissioning:intervention commissioning:evidence-level
+commissioning:families-first commissioning:families-first-csv commissioning:families-first-outcome
+commissioning:unmet-need commissioning:unmet-need-csv
 socialcare:assessment socialcare:assessment-authorise socialcare:assessment-submit socialcare:case
 socialcare:caseload socialcare:decide socialcare:from-hand-over socialcare:home
 socialcare:referral-new socialcare:close socialcare:conference socialcare:enquiry
@@ -197,6 +199,9 @@ RECORDS = {
     ("commissioning:board-pack", "pk"): "commissioning.BoardPack",
     ("commissioning:intervention", "pk"): "commissioning.Intervention",
     ("commissioning:evidence-level", "pk"): "commissioning.EvidenceLevel",
+    ("commissioning:families-first-outcome", "pk"): "commissioning.FamiliesFirstOutcome",
+    ("commissioning:families-first-csv", "key"): lambda w: "outcomes-by-district",
+    ("commissioning:unmet-need-csv", "key"): lambda w: "unmet-by-district",
     ("commissioning:board-pack-html", "pk"): "commissioning.BoardPack",
     ("commissioning:board-pack-pdf", "pk"): "commissioning.BoardPack",
     ("governance:access-request", "request_id"): "governance.SubjectAccessRequest",

@@ -155,3 +155,18 @@ class InterventionForm(forms.Form):
 class EvidenceLevelForm(forms.Form):
     name = forms.CharField(label="Name", max_length=80)
     description = forms.CharField(label="What it means", max_length=300, required=False)
+
+
+class FamiliesFirstOutcomeForm(forms.Form):
+    name = forms.CharField(label="Name", max_length=120)
+    description = forms.CharField(label="What it means", max_length=300, required=False)
+    need_domains = forms.ModelMultipleChoiceField(
+        label="Need domains that count towards it",
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, domains, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["need_domains"].queryset = domains

@@ -204,3 +204,23 @@ class InterventionDelivery(models.Model):
 
     def __str__(self) -> str:
         return f"{self.service_id} delivers {self.intervention_id}"
+
+
+class FamiliesFirstOutcome(models.Model):
+    """A headline outcome the council reports families' progress against (default: the ten
+    headline outcomes of DfE's Supporting Families outcome framework, data/families_first_
+    outcomes.json), with the need domains whose needs count towards it. The council's own data:
+    the commissioner edits names, descriptions and the domains mapped."""
+
+    code = models.SlugField(max_length=60, unique=True)
+    name = models.CharField(max_length=120)
+    description = models.CharField(max_length=300, blank=True)
+    need_domains = models.ManyToManyField("core.NeedDomain", blank=True, related_name="+")
+    display_order = models.PositiveSmallIntegerField(default=0)
+    history = HistoricalRecords(m2m_fields=[need_domains])
+
+    class Meta:
+        ordering = ["display_order", "name"]
+
+    def __str__(self) -> str:
+        return self.name

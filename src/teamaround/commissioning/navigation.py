@@ -24,3 +24,12 @@ navigation.register(
 navigation.register(
     "Evidence base", "commissioning:evidence", visible=is_commissioning_user, order=65
 )
+navigation.register(
+    "Families First outcomes",
+    "commissioning:families-first",
+    visible=is_commissioning_user,
+    order=66,
+)
+navigation.register(
+    "Unmet need", "commissioning:unmet-need", visible=is_commissioning_user, order=67
+)

@@ -242,3 +242,25 @@ def evidence_level_save(*, actor, level, name: str, description: str = ""):
                 changes={k: [str(a), str(b)] for k, (a, b) in changes.items()},
             )
     return level
+
+
+def families_first_outcome_save(
+    *, actor, outcome, name: str, description: str = "", need_domains=()
+):
+    """Rename or redescribe a Families First outcome, and set the need domains mapped to it."""
+    require(actor, "commissioning.edit_families_first", what="change the Families First outcomes")
+    if not name.strip():
+        raise DomainError("Enter the outcome's name.", field="name")
+    values = {"name": name.strip(), "description": description.strip()}
+    values["need_domains"] = list(need_domains)
+    with transaction.atomic():
+        changes = model_update(outcome, actor=actor, values=values)
+        if changes:
+            audit_record(
+                action=AuditAction.UPDATE,
+                actor=actor,
+                obj=outcome,
+                summary="Families First outcome changed",
+                changes={k: [str(a), str(b)] for k, (a, b) in changes.items()},
+            )
+    return outcome

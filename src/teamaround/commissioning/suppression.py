@@ -60,11 +60,15 @@ def suppress(
     column_totals: bool = True,
     withhold_columns: set[int] | frozenset = frozenset(),
     withhold_grand: bool = False,
+    withhold_cells: set[tuple[int, int]] | frozenset = frozenset(),
 ) -> Table:
     """Suppress a table of counts given as rows of cells (every row the same length).
-    `withhold_columns` and `withhold_grand` hide those totals from the start, where another
-    published table shows the same totals (see `linked`)."""
+    `withhold_columns`, `withhold_grand` and `withhold_cells` ((row, column)s) hide those
+    figures from the start, where another published table shows the same figures hidden (see
+    `linked`)."""
     cells = [[Figure(v, is_small(v)) for v in row] for row in rows]
+    for i, j in withhold_cells:
+        _withhold(cells[i][j])
     totals = [Figure(sum(row), is_small(sum(row))) for row in rows]
     columns = grand = None
     if column_totals:
@@ -73,8 +77,7 @@ def suppress(
         grand = Figure(sum(sum(r) for r in rows), is_small(sum(sum(r) for r in rows)))
         forced = [columns[j] for j in withhold_columns] + ([grand] if withhold_grand else [])
         for figure in forced:
-            if figure.value and not figure.suppressed:
-                figure.suppressed = figure.secondary = True
+            _withhold(figure)
     lines = [row + [total] for row, total in zip(cells, totals, strict=True)]
     if columns is not None:
         lines += [[row[j] for row in cells] + [columns[j]] for j in range(len(columns))]
@@ -82,6 +85,11 @@ def suppress(
     while _protect_one(lines):
         pass
     return Table(cells, totals, columns, grand)
+
+
+def _withhold(figure: Figure) -> None:
+    if figure.value and not figure.suppressed:
+        figure.suppressed = figure.secondary = True
 
 
 def linked(first: list[list[int]], second: list[list[int]]) -> tuple[Table, Table]:

@@ -4,9 +4,11 @@ from teamaround.commissioning.views import (
     board_packs,
     envelope,
     evidence,
+    families_first,
     impact,
     needs,
     performance,
+    unmet,
 )
 
 app_name = "commissioning"
@@ -24,6 +26,19 @@ urlpatterns = [
     path("evidence/new/", evidence.intervention_edit, name="intervention-new"),
     path("evidence/<uuid:pk>/", evidence.intervention_edit, name="intervention"),
     path("evidence/levels/<int:pk>/", evidence.level_edit, name="evidence-level"),
+    path("families-first/", families_first.families_first, name="families-first"),
+    path(
+        "families-first/<slug:key>.csv",
+        families_first.families_first_csv,
+        name="families-first-csv",
+    ),
+    path(
+        "families-first/outcomes/<int:pk>/",
+        families_first.outcome_edit,
+        name="families-first-outcome",
+    ),
+    path("unmet-need/", unmet.unmet_need, name="unmet-need"),
+    path("unmet-need/<slug:key>.csv", unmet.unmet_csv, name="unmet-need-csv"),
     path("resource-envelope/", envelope.envelope, name="envelope"),
     path("resource-envelope/by-<slug:by>.csv", envelope.envelope_csv, name="envelope-csv"),
     path("resource-envelope/spend/", envelope.spend_record, name="spend-record"),

@@ -20,6 +20,13 @@ from teamaround.commissioning.selectors.evidence import (
     interventions,
     service_evidence,
 )
+from teamaround.commissioning.selectors.families_first import (
+    FamiliesFirst,
+    families_first_csv_rows,
+    families_first_figures,
+    families_first_outcome_get,
+    families_first_outcomes,
+)
 from teamaround.commissioning.selectors.impact import (
     Impact,
     impact_services,
@@ -40,8 +47,17 @@ from teamaround.commissioning.selectors.performance import (
     performance_csv_rows,
     performance_figures,
 )
+from teamaround.commissioning.selectors.unmet import UnmetNeed, unmet_csv_rows, unmet_need
 
 __all__ = [
+    "UnmetNeed",
+    "unmet_csv_rows",
+    "unmet_need",
+    "FamiliesFirst",
+    "families_first_csv_rows",
+    "families_first_figures",
+    "families_first_outcome_get",
+    "families_first_outcomes",
     "evidence_level_get",
     "evidence_levels",
     "intervention_get",

@@ -37,3 +37,18 @@ def services_serving(*, actor, service_ids, district_ids) -> set:
         .values_list("pk", flat=True)
         .distinct()
     )
+
+
+def service_coverage(*, actor) -> list[tuple]:
+    """(need domain code, district_id, service_id, capacity) for every running service, each
+    need it meets and each district it is offered in: for the commissioning app's unmet need.
+    Ids and counts only."""
+    from teamaround.directory.models.services import ServiceStatus
+
+    require(actor, "directory.view_counts", what="see where services are offered")
+    rows = (
+        Service.objects.filter(archived_at__isnull=True, status=ServiceStatus.ACTIVE)
+        .values_list("needs_met__code", "districts__id", "pk", "capacity")
+        .order_by()
+    )
+    return [row for row in rows if row[0] is not None and row[1] is not None]
