@@ -69,10 +69,15 @@ LINKED_IN_STATE = {
     "people:merge-undo": "a merged record (the person's page)",
     "people:person-create": "a search that found no match (the search results)",
     "socialcare:assessment-authorise": "an assessment sent for authorisation (its page)",
+    "socialcare:care-end": "a child looked after (the child's care page)",
+    "socialcare:care-review": "a child looked after with a review due (the child's care page)",
+    "socialcare:care-start": "a case open to the social worker (the child's care page)",
     "socialcare:decide": "a referral waiting for the decision (the case's page)",
     "socialcare:enquiry": "a case with a section 47 enquiry (the case's page)",
     "socialcare:from-hand-over": "a hand-over to social care (the hand-overs page)",
+    "socialcare:placement-change": "a child looked after (the child's care page)",
     "socialcare:plan-end": "a child protection or child in need plan in force (the case's page)",
+    "socialcare:visit-new": "a case open to the social worker (the case's page)",
 }
 # Prefixes of paths that are not pages (the API, its schema and docs, static files).
 NOT_PAGES = ("/api/", "/static/", "/media/", "/healthz")
