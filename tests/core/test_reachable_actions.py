@@ -82,13 +82,8 @@ LINKED_IN_STATE = {
     "socialcare:placement-change": "a child looked after (the child's care page)",
     "socialcare:plan-end": "a child protection or child in need plan in force (the case's page)",
     "socialcare:visit-new": "a case open to the social worker (the case's page)",
-    "socialcare:missing-new": "a child looked after (the child's care page)",
-    "socialcare:missing-from-hub": "a child looked after (the child's care page)",
-    "socialcare:missing-conversation": "a missing episode with no conversation recorded "
-    "(the child's care page)",
     "socialcare:pathway-start": "a young person of 15 or more who is or was looked after "
     "(the pathway plan page)",
-    "socialcare:pathway-review": "a young person with a pathway plan (the pathway plan page)",
     "socialcare:safety-checks-run": "a social care team manager (the team's caseload)",
 }
 # Prefixes of paths that are not pages (the API, its schema and docs, static files).
