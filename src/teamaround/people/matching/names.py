@@ -104,6 +104,15 @@ def name_parts(forenames: str, surname: str) -> tuple[tuple[str, ...], tuple[str
     return tuple(dict.fromkeys(given)), tuple(dict.fromkeys(parts))
 
 
+# First names given to every boy of many families, who are then called by the next forename
+# (Mohammed Ayaan is "Ayaan"): that name alone cannot tell brothers, or twins, apart.
+SHARED_FIRST_NAMES = ("MOHAMMED",)
+
+
+def is_shared_first_name(name: str) -> bool:
+    return any(same_name(name, shared) for shared in SHARED_FIRST_NAMES)
+
+
 def is_placeholder(forenames: str) -> bool:
     """ "Unborn", "Baby", "Baby of Smith" or blank: not a first name at all."""
     return not [w for w in words(forenames) if w not in PLACEHOLDERS and w != "OF"]
