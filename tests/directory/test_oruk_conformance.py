@@ -5,6 +5,7 @@ an unsupported parameter is refused by name, and the API describes itself."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -158,3 +159,22 @@ def test_full_service_at_location_validates(client, two_services):
     assert_valid(validator("schema", "compiled", "service_at_location.json"), one)
     assert one["service"]["name"] == "Worry Busters"
     assert one["service"]["service_at_locations"][0]["id"] == link["id"]
+
+
+@pytest.mark.parametrize(
+    ("path", "query"),
+    [("/services", {"search": "worry\x00busters"}), ("/services/a\x00b", {})],
+)
+def test_a_nul_character_is_a_json_400_and_the_document_excludes_it(client, db, path, query):
+    """PostgreSQL text cannot hold NUL, so it is refused at the door; the document's patterns
+    say so, so that a generated request (schemathesis, a consumer's client) never sends one
+    expecting an answer."""
+    response = client.get(f"{ORUK}{path}", query)
+    assert response.status_code == 400
+    assert "NUL" in response.json()["detail"]
+    document = client.get(f"{ORUK}/openapi.json").json()
+    search = document["components"]["parameters"]["search"]["schema"]["pattern"]
+    path_id = document["paths"]["/services/{id}"]["parameters"][0]["schema"]["pattern"]
+    for pattern in (search, path_id):
+        assert re.search(pattern, "worry busters")
+        assert not re.search(pattern, "worry\x00busters")

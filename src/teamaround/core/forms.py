@@ -67,3 +67,57 @@ class DistrictForm(forms.Form):
 
 class GeographyUploadForm(forms.Form):
     file = UploadField(kind="json", label="Geography file (JSON)")
+
+
+class GovukDateInput(forms.MultiWidget):
+    """The GOV.UK Design System's date input: day, month and year boxes
+    (`{% govuk_field %}` renders it as a fieldset; the inputs are `<name>_day` and so on)."""
+
+    govuk_component = "date"
+
+    def __init__(self, attrs=None):
+        numeric = {"inputmode": "numeric"}
+        super().__init__(
+            {
+                "day": forms.TextInput(attrs=numeric),
+                "month": forms.TextInput(attrs=numeric),
+                "year": forms.TextInput(attrs=numeric),
+            },
+            attrs,
+        )
+
+    def decompress(self, value):
+        if hasattr(value, "year"):
+            return [value.day, value.month, value.year]
+        return [None, None, None]
+
+
+class GovukDateField(forms.Field):
+    """A date entered in the GOV.UK date input, with the Design System's error messages."""
+
+    widget = GovukDateInput
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("help_text", "For example, 27 3 2026")
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        import datetime
+
+        if hasattr(value, "year"):
+            return value
+        parts = [str(part or "").strip() for part in (value or ["", "", ""])]
+        if not any(parts):
+            return None
+        label = (self.label or "The date").lower()
+        names = ("day", "month", "year")
+        missing = [name for name, part in zip(names, parts, strict=True) if not part]
+        if missing:
+            raise forms.ValidationError(f"The {label} must include a {' and '.join(missing)}.")
+        try:
+            day, month, year = (int(part) for part in parts)
+            if year < 1900:
+                raise ValueError
+            return datetime.date(year, month, day)
+        except ValueError as error:
+            raise forms.ValidationError(f"The {label} must be a real date.") from error

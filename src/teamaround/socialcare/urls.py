@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from teamaround.socialcare.views import assessment, cases, protection
+from teamaround.socialcare.views import assessment, cases, looked_after, protection
 
 app_name = "socialcare"
 
@@ -29,4 +29,18 @@ urlpatterns = [
     path(CASE + "plans/<uuid:plan_id>/end/", protection.plan_end, name="plan-end"),
     path(CASE + "step-down/", protection.step_down, name="step-down"),
     path(CASE + "close/", protection.close, name="close"),
+    path(CASE + "looked-after/", looked_after.looked_after, name="looked-after"),
+    path(CASE + "looked-after/start/", looked_after.care_start, name="care-start"),
+    path(
+        CASE + "looked-after/<uuid:period_id>/placement/",
+        looked_after.placement_change,
+        name="placement-change",
+    ),
+    path(CASE + "looked-after/<uuid:period_id>/end/", looked_after.care_end, name="care-end"),
+    path(
+        CASE + "looked-after/reviews/<uuid:care_review_id>/",
+        looked_after.care_review,
+        name="care-review",
+    ),
+    path(CASE + "visits/new/", looked_after.visit_new, name="visit-new"),
 ]

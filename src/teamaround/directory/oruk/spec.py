@@ -20,6 +20,9 @@ REMOTE = "https://raw.githubusercontent.com/openreferral/uk-profile/main/schema/
 
 CLOCK = "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$"
 POSTCODE = r"^\s*[A-Za-z]{1,2}[0-9][A-Za-z0-9]?(\s*[0-9][A-Za-z]{2})?\s*$"
+# Free text with no NUL character: PostgreSQL text cannot hold one, so every page and API
+# refuses it at the door (core.input_guard) with a 400 that the document must allow for.
+NO_NUL = "^[^\\x00]*$"
 DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 
 # The schemas the document names, by their component name and vendored file.
@@ -139,6 +142,13 @@ def openapi_document(server_url: str = "/services/oruk") -> dict:
         params[name]["schema"] = {"type": "string", "format": "uuid"}
     params["format"]["schema"] = {"type": "string", "enum": ["json", "ndjson"]}
     params["postcode"]["schema"] = {"type": "string", "pattern": POSTCODE}
+    # Correction 15: `search` and the path ids are any string, but one holding a NUL is refused
+    # (core.input_guard): a consumer's generated request must not expect it to be answered.
+    params["search"]["schema"] = {"type": "string", "pattern": NO_NUL}
+    for item in doc["paths"].values():
+        for param in item.get("parameters", []):
+            if param.get("in") == "path" and param["schema"] == {"type": "string"}:
+                param["schema"] = {"type": "string", "pattern": NO_NUL}
     params["parent_id"] = _param(
         "parent_id", {"type": "string", "format": "uuid"}, "Terms whose parent is this term."
     )

@@ -7,9 +7,19 @@ from teamaround.socialcare.models.choices import (
     CaseStatus,
     ConferenceKind,
     ConferenceOutcome,
+    ConversationResponse,
     Decision,
     EnquiryOutcome,
     Origin,
+    VisitKind,
+)
+from teamaround.socialcare.models.looked_after import (
+    CarePeriod,
+    CareReview,
+    MissingFromCare,
+    PathwayPlan,
+    Placement,
+    StatutoryVisit,
 )
 from teamaround.socialcare.models.protection import (
     ChildProtectionConference,
@@ -20,6 +30,14 @@ from teamaround.socialcare.models.protection import (
 
 __all__ = [
     "AssessmentOutcome",
+    "CarePeriod",
+    "CareReview",
+    "ConversationResponse",
+    "MissingFromCare",
+    "PathwayPlan",
+    "Placement",
+    "StatutoryVisit",
+    "VisitKind",
     "AssessmentStatus",
     "CaseEvent",
     "CaseEventKind",

@@ -11,12 +11,14 @@ from teamaround.socialcare.selectors.cases import (
     hand_overs_to_receive,
 )
 from teamaround.socialcare.selectors.dashboard import caseload
+from teamaround.socialcare.selectors.looked_after import case_looked_after
 
 __all__ = [
     "can_authorise",
     "can_change",
     "case_get",
     "case_list",
+    "case_looked_after",
     "case_protection",
     "case_timeliness",
     "caseload",

@@ -6,6 +6,13 @@ from teamaround.socialcare.services.assessment import (
     assessment_start,
     assessment_submit,
 )
+from teamaround.socialcare.services.looked_after import (
+    care_end,
+    care_review_record,
+    care_start,
+    placement_change,
+    visit_record,
+)
 from teamaround.socialcare.services.protection import (
     conference_record,
     enquiry_complete,
@@ -25,13 +32,18 @@ __all__ = [
     "assessment_save",
     "assessment_start",
     "assessment_submit",
+    "care_end",
+    "care_review_record",
+    "care_start",
     "case_close",
     "case_step_down",
     "conference_record",
     "enquiry_complete",
+    "placement_change",
     "plan_end",
     "strategy_record",
     "referral_decide",
     "referral_from_hand_over",
     "referral_receive",
+    "visit_record",
 ]

@@ -99,6 +99,8 @@ def case_detail(request, referral_id):
         "history": selectors.family_history(referral),
         "can_change": selectors.can_change(request.user, referral),
         **selectors.case_protection(referral),
+        "care_periods": list(referral.care_periods.all()),
+        "care_period": referral.care_periods.filter(ended_on__isnull=True).first(),
     }
     return render(request, "socialcare/case.html", context)
 
