@@ -227,6 +227,9 @@ def is_slip(first: str, second: str) -> bool:
     spellings of longer names."""
     if not first or not second or first == second:
         return False
+    short, long = sorted((first, second), key=len)
+    if (len(short), len(long)) == (3, 4) and any(long[:i] + long[i + 1 :] == short for i in (1, 2)):
+        return True  # an inner letter dropped from a short name (Noah, Noh)
     if min(len(first), len(second)) >= 4 and jellyfish.damerau_levenshtein_distance(
         first, second
     ) <= (1 if max(len(first), len(second)) < 9 else 2):
