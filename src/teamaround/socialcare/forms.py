@@ -8,6 +8,7 @@ from teamaround.earlyhelp.forms.fields import DateField, StaffChoiceField
 from teamaround.socialcare.models import (
     AssessmentOutcome,
     ConferenceOutcome,
+    ConversationResponse,
     Decision,
     EnquiryOutcome,
     codes,
@@ -278,4 +279,46 @@ class CareEndForm(forms.Form):
         label="Reason the episode ceased",
         choices=[("", "Choose the reason")] + codes.CARE_ENDED_REASONS,
         error_messages={"required": "Choose why the child stopped being looked after."},
+    )
+
+
+class MissingForm(forms.Form):
+    missing_on = GovukDateField(
+        label="Date the child went missing",
+        error_messages={"required": "Enter the date the child went missing."},
+    )
+    returned_on = GovukDateField(label="Date the child came back (if they have)", required=False)
+
+
+class ConversationForm(forms.Form):
+    offered_on = GovukDateField(
+        label="Date the return conversation was offered",
+        error_messages={"required": "Enter the date the conversation was offered."},
+    )
+    response = forms.ChoiceField(
+        label="Did the child accept?",
+        choices=[("", "Not answered yet")] + list(ConversationResponse.choices),
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    held_on = GovukDateField(label="Date the conversation was held (if it was)", required=False)
+
+
+class PathwayStartForm(forms.Form):
+    personal_adviser = forms.CharField(
+        label="Personal adviser",
+        max_length=120,
+        error_messages={"required": "Name the personal adviser."},
+    )
+
+
+class PathwayReviewForm(forms.Form):
+    reviewed_on = GovukDateField(
+        label="Date the plan was completed or reviewed",
+        error_messages={"required": "Enter the date of the plan or its review."},
+    )
+    personal_adviser = forms.CharField(
+        label="Personal adviser",
+        max_length=120,
+        error_messages={"required": "Name the personal adviser."},
     )

@@ -43,4 +43,14 @@ urlpatterns = [
         name="care-review",
     ),
     path(CASE + "visits/new/", looked_after.visit_new, name="visit-new"),
+    path(CASE + "missing/new/", looked_after.missing_new, name="missing-new"),
+    path(CASE + "missing/from-hub/", looked_after.missing_from_hub, name="missing-from-hub"),
+    path(
+        CASE + "missing/<uuid:missing_id>/conversation/",
+        looked_after.missing_conversation,
+        name="missing-conversation",
+    ),
+    path(CASE + "pathway-plan/", looked_after.pathway_plan, name="pathway-plan"),
+    path(CASE + "pathway-plan/start/", looked_after.pathway_start, name="pathway-start"),
+    path(CASE + "pathway-plan/review/", looked_after.pathway_review, name="pathway-review"),
 ]

@@ -68,11 +68,17 @@ class HouseholdPlanner:
             f"{surname} household", self.postcodes(), f"{number} {self.rng.choice(self.streets)}"
         )
 
-    def _children(self, household, parents, surname, count, *, since=None):
+    def _years_old(self, person: PlannedPerson) -> float:
+        return (self.today - person.date_of_birth).days / 365
+
+    def _children(self, household, parents, surname, count, *, since=None, elders=()):
+        """Children born when each of their parents (and step-parents, `elders`) was 16 or
+        older."""
+        oldest = min([17.9, *(self._years_old(p) - 16 for p in [*parents, *elders])])
         children = []
         for _ in range(count):
             sex = self.rng.choice("FM")
-            child = self._person(surname, sex, self._born(0, 17.9), child=True)
+            child = self._person(surname, sex, self._born(0, max(oldest, 0)), child=True)
             children.append(child)
             household.members.append(PlannedMember(child, "child", since or child.date_of_birth))
             for parent in parents:
@@ -98,7 +104,9 @@ class HouseholdPlanner:
             since = self._born(0.5, 6)
             household.members.append(PlannedMember(step, "step_parent", since))
             household.relationships.append((step, "partner_of", mother))
-            older = self._children(household, [mother], old_surname, max(1, wanted_children - 1))
+            older = self._children(
+                household, [mother], old_surname, max(1, wanted_children - 1), elders=[step]
+            )
             for child in older:
                 household.relationships.append((step, "step_parent_of", child))
             if wanted_children > 1:
@@ -140,7 +148,8 @@ class HouseholdPlanner:
         """The first child lived with their father until recently, then moved to their mother."""
         child_member = next(m for m in household.members if m.role == "child")
         child = child_member.person
-        father = self._person(child.surname, "M", self._born(22, 50))
+        at_least = max(22.0, self._years_old(child) + 16)
+        father = self._person(child.surname, "M", self._born(at_least, at_least + 28))
         previous = self._household(child.surname)
         moved_on = self._born(0.1, 2)
         previous.members.append(PlannedMember(father, "parent", child.date_of_birth))

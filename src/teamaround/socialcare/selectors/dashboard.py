@@ -45,6 +45,11 @@ def _next_due(row) -> tuple[str, date | None, date | None]:
         if dues:
             due, label = min(dues)
             return label, due, None
+    if row["status"] == CaseStatus.CARE_LEAVER and row["pathway_due"]:
+        if row["pathway_done"] is None:
+            return "Pathway plan", row["pathway_due"], None
+        if row["pathway_review_due"]:
+            return "Pathway plan review", row["pathway_review_due"], None
     if row["conference_due"]:
         return row["conference_kind"], row["conference_due"], None
     return "", None, None
@@ -95,6 +100,9 @@ def caseload(*, actor, today: date | None = None) -> dict:
             conference_kind=_pending_conference("kind"),
             care_review_due=_care_review_due(),
             visit_due=_visit_due(),
+            pathway_due=F("pathway_plan__due_on"),
+            pathway_done=F("pathway_plan__completed_on"),
+            pathway_review_due=F("pathway_plan__next_review_due"),
         )
         .values(
             "pk",
@@ -113,6 +121,9 @@ def caseload(*, actor, today: date | None = None) -> dict:
             "conference_kind",
             "care_review_due",
             "visit_due",
+            "pathway_due",
+            "pathway_done",
+            "pathway_review_due",
         )
         .order_by("received_on")
     )

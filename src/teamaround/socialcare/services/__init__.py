@@ -13,6 +13,12 @@ from teamaround.socialcare.services.looked_after import (
     placement_change,
     visit_record,
 )
+from teamaround.socialcare.services.missing import (
+    missing_from_hub,
+    missing_record,
+    return_conversation_record,
+)
+from teamaround.socialcare.services.pathway import pathway_plan_review, pathway_plan_start
 from teamaround.socialcare.services.protection import (
     conference_record,
     enquiry_complete,
@@ -39,11 +45,16 @@ __all__ = [
     "case_step_down",
     "conference_record",
     "enquiry_complete",
+    "missing_from_hub",
+    "missing_record",
+    "pathway_plan_review",
+    "pathway_plan_start",
     "placement_change",
     "plan_end",
     "strategy_record",
     "referral_decide",
     "referral_from_hand_over",
     "referral_receive",
+    "return_conversation_record",
     "visit_record",
 ]

@@ -3,8 +3,10 @@ placement or legal status, reviews, visits and the end of care. Thin: selectors 
 services change."""
 
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.views.decorators.http import require_POST
 
 from teamaround.core.views.forms import submit
 from teamaround.socialcare import forms, selectors, services
@@ -119,3 +121,95 @@ def visit_new(request, referral_id):
         success="The visit is recorded.",
     )
     return done or _page(request, form, referral, "Record a visit to the child")
+
+
+@login_required
+def missing_new(request, referral_id):
+    referral = _case(request, referral_id)
+    form = forms.MissingForm(request.POST or None)
+    done = submit(
+        request,
+        form,
+        lambda data: services.missing_record(actor=request.user, referral=referral, **data),
+        redirect_to=_to("socialcare:looked-after", referral),
+        success="The missing episode is recorded; offer the child a return conversation.",
+    )
+    return done or _page(request, form, referral, "Record that the child went missing")
+
+
+@require_POST
+@login_required
+def missing_from_hub(request, referral_id):
+    referral = _case(request, referral_id)
+    submit(
+        request,
+        None,
+        lambda data: services.missing_from_hub(actor=request.user, referral=referral),
+        success=lambda made: f"{len(made)} missing notification(s) brought in from the Hub.",
+    )
+    return redirect("socialcare:looked-after", referral.pk)
+
+
+@login_required
+def missing_conversation(request, referral_id, missing_id):
+    referral = _case(request, referral_id)
+    missing = get_object_or_404(referral.missing_episodes, pk=missing_id)
+    form = forms.ConversationForm(request.POST or None)
+    done = submit(
+        request,
+        form,
+        lambda data: services.return_conversation_record(
+            actor=request.user, missing=missing, **data
+        ),
+        redirect_to=_to("socialcare:looked-after", referral),
+        success="The return conversation is recorded.",
+    )
+    heading = f"Return conversation after going missing on {missing.missing_on:%-d %B %Y}"
+    return done or _page(request, form, referral, heading)
+
+
+@login_required
+def pathway_plan(request, referral_id):
+    referral = _case(request, referral_id, audit=True)
+    plan = getattr(referral, "pathway_plan", None)
+    context = {
+        "case": referral,
+        "plan": plan,
+        "can_change": selectors.can_change(request.user, referral),
+        "timeliness": [t for t in selectors.case_timeliness(referral) if "Pathway" in t.label],
+    }
+    return render(request, "socialcare/pathway_plan.html", context)
+
+
+@login_required
+def pathway_start(request, referral_id):
+    referral = _case(request, referral_id)
+    form = forms.PathwayStartForm(request.POST or None)
+    done = submit(
+        request,
+        form,
+        lambda data: services.pathway_plan_start(actor=request.user, referral=referral, **data),
+        redirect_to=_to("socialcare:pathway-plan", referral),
+        success="The pathway plan is started.",
+    )
+    return done or _page(request, form, referral, "Start the pathway plan")
+
+
+@login_required
+def pathway_review(request, referral_id):
+    referral = _case(request, referral_id)
+    plan = getattr(referral, "pathway_plan", None)
+    if plan is None:
+        raise Http404
+    form = forms.PathwayReviewForm(
+        request.POST or None, initial={"personal_adviser": plan.personal_adviser}
+    )
+    done = submit(
+        request,
+        form,
+        lambda data: services.pathway_plan_review(actor=request.user, plan=plan, **data),
+        redirect_to=_to("socialcare:pathway-plan", referral),
+        success="The pathway plan is recorded.",
+    )
+    heading = "Review the pathway plan" if plan.completed_on else "Complete the pathway plan"
+    return done or _page(request, form, referral, heading, due=plan.next_review_due or plan.due_on)
