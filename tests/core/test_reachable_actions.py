@@ -75,9 +75,16 @@ LINKED_IN_STATE = {
     "socialcare:decide": "a referral waiting for the decision (the case's page)",
     "socialcare:enquiry": "a case with a section 47 enquiry (the case's page)",
     "socialcare:from-hand-over": "a hand-over to social care (the hand-overs page)",
+    "socialcare:missing-conversation": "a looked-after child's missing episode (the care page)",
+    "socialcare:missing-from-hub": "a child looked after (the child's care page)",
+    "socialcare:missing-new": "a child looked after (the child's care page)",
+    "socialcare:pathway-review": "a care leaver's pathway plan (its page)",
     "socialcare:placement-change": "a child looked after (the child's care page)",
     "socialcare:plan-end": "a child protection or child in need plan in force (the case's page)",
     "socialcare:visit-new": "a case open to the social worker (the case's page)",
+    "socialcare:pathway-start": "a young person of 15 or more who is or was looked after "
+    "(the pathway plan page)",
+    "socialcare:safety-checks-run": "a social care team manager (the team's caseload)",
 }
 # Prefixes of paths that are not pages (the API, its schema and docs, static files).
 NOT_PAGES = ("/api/", "/static/", "/media/", "/healthz")
