@@ -138,7 +138,7 @@ socialcare:plan-end socialcare:step-down socialcare:strategy
 socialcare:looked-after socialcare:care-start socialcare:placement-change socialcare:care-end
 socialcare:care-review socialcare:visit-new socialcare:missing-new socialcare:missing-from-hub
 socialcare:missing-conversation socialcare:pathway-plan socialcare:pathway-start
-socialcare:pathway-review
+socialcare:pathway-review socialcare:safety-checks-run
 core:audit-search core:bulk-read-alerts core:district-list core:geography-upload
 core:district-edit
 """

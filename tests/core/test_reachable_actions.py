@@ -82,6 +82,9 @@ LINKED_IN_STATE = {
     "socialcare:placement-change": "a child looked after (the child's care page)",
     "socialcare:plan-end": "a child protection or child in need plan in force (the case's page)",
     "socialcare:visit-new": "a case open to the social worker (the case's page)",
+    "socialcare:pathway-start": "a young person of 15 or more who is or was looked after "
+    "(the pathway plan page)",
+    "socialcare:safety-checks-run": "a social care team manager (the team's caseload)",
 }
 # Prefixes of paths that are not pages (the API, its schema and docs, static files).
 NOT_PAGES = ("/api/", "/static/", "/media/", "/healthz")

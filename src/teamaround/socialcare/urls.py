@@ -10,6 +10,7 @@ CASE = "cases/<uuid:referral_id>/"
 urlpatterns = [
     path("", cases.home, name="home"),
     path("caseload/", cases.caseload, name="caseload"),
+    path("caseload/safety-checks/", cases.safety_checks_run, name="safety-checks-run"),
     path("families/<uuid:family_id>/refer/", cases.referral_new, name="referral-new"),
     path(
         "hand-overs/<uuid:hand_over_id>/receive/",

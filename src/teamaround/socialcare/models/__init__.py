@@ -11,6 +11,7 @@ from teamaround.socialcare.models.choices import (
     Decision,
     EnquiryOutcome,
     Origin,
+    SafetyCheck,
     VisitKind,
 )
 from teamaround.socialcare.models.looked_after import (
@@ -27,6 +28,7 @@ from teamaround.socialcare.models.protection import (
     Section47Enquiry,
     StrategyDiscussion,
 )
+from teamaround.socialcare.models.safety import SafetyBreach, SafetyStandard
 
 __all__ = [
     "AssessmentOutcome",
@@ -50,6 +52,9 @@ __all__ = [
     "Decision",
     "EnquiryOutcome",
     "Origin",
+    "SafetyBreach",
+    "SafetyCheck",
+    "SafetyStandard",
     "Section47Enquiry",
     "SocialCareReferral",
     "StrategyDiscussion",

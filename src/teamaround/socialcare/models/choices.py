@@ -83,3 +83,11 @@ class VisitKind(models.TextChoices):
 class ConversationResponse(models.TextChoices):
     ACCEPTED = "accepted", "Accepted"
     DECLINED = "declined", "Declined"
+
+
+class SafetyCheck(models.TextChoices):
+    NO_WORKER = "no_worker", "No allocated worker"
+    NO_ADDRESS = "no_address", "No known address or placement"
+    NO_NEXT_DATE = "no_next_date", "No next statutory date in the future"
+    RETURN_CONVERSATION = "return_chat", "Return conversation not offered after going missing"
+    PROTECTION_VISIT = "cp_visit", "Child protection visit overdue"

@@ -32,6 +32,7 @@ from teamaround.socialcare.services.referrals import (
     referral_from_hand_over,
     referral_receive,
 )
+from teamaround.socialcare.services.safety import safety_checks_request, safety_checks_run
 
 __all__ = [
     "assessment_authorise",
@@ -55,6 +56,8 @@ __all__ = [
     "referral_decide",
     "referral_from_hand_over",
     "referral_receive",
+    "safety_checks_request",
+    "safety_checks_run",
     "return_conversation_record",
     "visit_record",
 ]
