@@ -135,6 +135,10 @@ socialcare:assessment socialcare:assessment-authorise socialcare:assessment-subm
 socialcare:caseload socialcare:decide socialcare:from-hand-over socialcare:home
 socialcare:referral-new socialcare:close socialcare:conference socialcare:enquiry
 socialcare:plan-end socialcare:step-down socialcare:strategy
+socialcare:looked-after socialcare:care-start socialcare:placement-change socialcare:care-end
+socialcare:care-review socialcare:visit-new socialcare:missing-new socialcare:missing-from-hub
+socialcare:missing-conversation socialcare:pathway-plan socialcare:pathway-start
+socialcare:pathway-review socialcare:safety-checks-run
 core:audit-search core:bulk-read-alerts core:district-list core:geography-upload
 core:district-edit
 """
@@ -188,6 +192,9 @@ RECORDS = {
     (None, "enquiry_id"): "socialcare.Section47Enquiry",
     (None, "conference_id"): "socialcare.ChildProtectionConference",
     (None, "plan_id"): "socialcare.ChildProtectionPlan",
+    (None, "period_id"): "socialcare.CarePeriod",
+    (None, "care_review_id"): "socialcare.CareReview",
+    (None, "missing_id"): "socialcare.MissingFromCare",
     ("commissioning:impact", "pk"): "directory.Service",
     ("commissioning:performance-csv", "key"): lambda w: "hub-by-district",
     ("commissioning:board-pack", "pk"): "commissioning.BoardPack",

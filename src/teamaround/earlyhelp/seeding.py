@@ -126,12 +126,19 @@ def _episode(context, family, lead, workers) -> None:
     services.assessment_submit(actor=SYSTEM, episode=episode)
     if rng.random() < 0.15:
         return  # awaiting the manager's sign-off
-    services.assessment_sign_off(actor=SYSTEM, assessment=episode.assessment)
+    # The assessment signed off within a fortnight of the start, the plan agreed within a week
+    # of that, the TAF meetings after it: the episode's history runs in order up to today.
+    signed_off = min(today, started + timedelta(days=rng.randint(3, 14)))
+    services.assessment_sign_off(
+        actor=SYSTEM, assessment=episode.assessment, signed_off_on=signed_off
+    )
+    agreed = min(today, signed_off + timedelta(days=rng.randint(0, 7)))
     owners = [lead] + ([partner] if partner.pk != lead.pk else [])
     services.plan_save(
         actor=SYSTEM,
         episode=episode,
         version=None,
+        agreed_on=agreed,
         outcomes="We want calmer mornings and the children in school every day.",
         actions=[
             {
@@ -143,10 +150,11 @@ def _episode(context, family, lead, workers) -> None:
             for d in domains
         ],
     )
-    _meetings(context, episode, domains, started, owners)
+    _meetings(context, episode, domains, agreed, owners)
 
 
 def _meetings(context, episode, domains, started, owners) -> None:
+    """TAF meetings every six weeks from `started` (the plan agreed), none after today."""
     rng, today = context.random, timezone.localdate()
     span = (today - started).days
     count = min(rng.randint(1, 4), max(1, span // 42))

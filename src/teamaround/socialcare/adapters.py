@@ -45,3 +45,11 @@ def step_up_waiting(family, team):
         .order_by("-stepped_up_at")
         .first()
     )
+
+
+def hub_missing_episodes(*, actor, child_id, since):
+    """The Hub's police missing notifications about the child since `since`, through the
+    Hub's own selector (which checks who may see them and audits the read)."""
+    from teamaround.frontdoor.selectors.missing import missing_episodes_of_person
+
+    return list(missing_episodes_of_person(actor=actor, person_id=child_id, since=since))

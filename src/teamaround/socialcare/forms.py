@@ -3,11 +3,12 @@
 from django import forms
 from django.contrib.auth import get_user_model
 
-from teamaround.core.forms import VersionField
+from teamaround.core.forms import GovukDateField, VersionField
 from teamaround.earlyhelp.forms.fields import DateField, StaffChoiceField
 from teamaround.socialcare.models import (
     AssessmentOutcome,
     ConferenceOutcome,
+    ConversationResponse,
     Decision,
     EnquiryOutcome,
     codes,
@@ -191,4 +192,133 @@ class StepDownForm(forms.Form):
 class CloseForm(forms.Form):
     closure_reason = forms.ChoiceField(
         label="Why the case closes", choices=codes.CLOSURE_REASONS, widget=forms.RadioSelect
+    )
+
+
+def _placement_fields(form):
+    form.fields["legal_status"] = forms.ChoiceField(
+        label="Legal status",
+        choices=[("", "Choose the legal status")] + codes.LEGAL_STATUSES,
+        error_messages={"required": "Choose the legal status."},
+    )
+    form.fields["placement_type"] = forms.ChoiceField(
+        label="Placement type",
+        choices=[("", "Choose the placement type")] + codes.PLACEMENT_TYPES,
+        error_messages={"required": "Choose the placement type."},
+    )
+    form.fields["provider"] = forms.ChoiceField(
+        label="Placement provider",
+        choices=codes.PLACEMENT_PROVIDERS,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose who provides the placement."},
+    )
+    form.fields["provider_name"] = forms.CharField(
+        label="Carer or provider's name",
+        max_length=120,
+        error_messages={"required": "Name the placement provider or carer."},
+    )
+    form.fields["postcode"] = forms.CharField(
+        label="Placement postcode",
+        max_length=8,
+        error_messages={"required": "Enter the placement's postcode, like CM1 1QH."},
+    )
+
+
+class CareStartForm(forms.Form):
+    started_on = GovukDateField(
+        label="Date the child became looked after",
+        error_messages={"required": "Enter the date the child became looked after."},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _placement_fields(self)
+
+
+class PlacementChangeForm(forms.Form):
+    started_on = GovukDateField(
+        label="Date of the change", error_messages={"required": "Enter the date of the change."}
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _placement_fields(self)
+        self.fields["same_carer"] = forms.BooleanField(
+            label="The child stays with the same carer(s)", required=False
+        )
+
+
+class CareReviewForm(forms.Form):
+    held_on = GovukDateField(
+        label="Date of the review", error_messages={"required": "Enter the date of the review."}
+    )
+    chair = forms.CharField(
+        label="Independent reviewing officer",
+        max_length=120,
+        error_messages={"required": "Name the independent reviewing officer who chaired it."},
+    )
+
+
+class VisitForm(forms.Form):
+    visited_on = GovukDateField(
+        label="Date of the visit", error_messages={"required": "Enter the date of the visit."}
+    )
+    seen_alone = forms.BooleanField(label="The child was seen alone", required=False)
+    notes = forms.CharField(
+        label="What you saw and what the child said",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": "Record what you saw and what the child said."},
+    )
+
+
+class CareEndForm(forms.Form):
+    ended_on = GovukDateField(
+        label="Date care ended", error_messages={"required": "Enter the date care ended."}
+    )
+    reason = forms.ChoiceField(
+        label="Reason the episode ceased",
+        choices=[("", "Choose the reason")] + codes.CARE_ENDED_REASONS,
+        error_messages={"required": "Choose why the child stopped being looked after."},
+    )
+
+
+class MissingForm(forms.Form):
+    missing_on = GovukDateField(
+        label="Date the child went missing",
+        error_messages={"required": "Enter the date the child went missing."},
+    )
+    returned_on = GovukDateField(label="Date the child came back (if they have)", required=False)
+
+
+class ConversationForm(forms.Form):
+    offered_on = GovukDateField(
+        label="Date the return conversation was offered",
+        error_messages={"required": "Enter the date the conversation was offered."},
+    )
+    response = forms.ChoiceField(
+        label="Did the child accept?",
+        choices=[("", "Not answered yet")] + list(ConversationResponse.choices),
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    held_on = GovukDateField(label="Date the conversation was held (if it was)", required=False)
+
+
+class PathwayStartForm(forms.Form):
+    personal_adviser = forms.CharField(
+        label="Personal adviser",
+        max_length=120,
+        error_messages={"required": "Name the personal adviser."},
+    )
+
+
+class PathwayReviewForm(forms.Form):
+    reviewed_on = GovukDateField(
+        label="Date the plan was completed or reviewed",
+        error_messages={"required": "Enter the date of the plan or its review."},
+    )
+    personal_adviser = forms.CharField(
+        label="Personal adviser",
+        max_length=120,
+        error_messages={"required": "Name the personal adviser."},
     )

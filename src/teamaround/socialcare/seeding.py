@@ -21,6 +21,7 @@ from teamaround.socialcare.models import codes
 
 REFERRALS_PER_10000 = 540
 DEMO_CASES = 8
+DEMO_LOOKED_AFTER = 2
 # What has become of a year's referrals by now (shares add up to 1).
 STAGES = [
     ("awaiting", 0.04),
@@ -72,8 +73,8 @@ def seed(context: SeedContext) -> None:
             context.out.write("  no social care teams or families to seed\n")
             return
         demo = get_user_model().objects.filter(username="demo.social.worker").first()
-        made = 0
-        for family in families:
+        made = used = 0
+        for used, family in enumerate(families):  # noqa: B007 - `used` is read after
             if made >= wanted:
                 break
             kids = adapters.children_of(family)
@@ -86,6 +87,30 @@ def seed(context: SeedContext) -> None:
             case_seed(context, family, kids[0], team, worker, _pick(context, STAGES))
             made += 1
             context.progress("referrals", made, wanted)
+    _seed_looked_after(context, families[used:], teams, workers, children)
+
+
+def _seed_looked_after(context, families, teams, workers, children) -> None:
+    from teamaround.socialcare.seeding_looked_after import LAPSE_EVERY, looked_after_seed, wanted
+
+    count = wanted(children)
+    demo = get_user_model().objects.filter(username="demo.social.worker").first()
+    with context.step(f"Social care: about {count:,} children looked after"):
+        made = 0
+        for family in families:
+            if made >= count:
+                break
+            kids = adapters.children_of(family)
+            if not kids:
+                continue
+            team = teams[made % len(teams)]
+            worker = context.random.choice(workers[team.pk]) if workers[team.pk] else None
+            if demo is not None and demo.team_id and made < DEMO_LOOKED_AFTER:
+                team, worker = demo.team, demo
+            lapse = made % LAPSE_EVERY == LAPSE_EVERY - 1
+            looked_after_seed(context, family, kids[0], team, worker, lapse=lapse)
+            made += 1
+            context.progress("children looked after", made, count)
 
 
 def case_seed(context, family, child, team, worker, stage: str):

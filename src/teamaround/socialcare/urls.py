@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from teamaround.socialcare.views import assessment, cases, protection
+from teamaround.socialcare.views import assessment, cases, looked_after, protection
 
 app_name = "socialcare"
 
@@ -10,6 +10,7 @@ CASE = "cases/<uuid:referral_id>/"
 urlpatterns = [
     path("", cases.home, name="home"),
     path("caseload/", cases.caseload, name="caseload"),
+    path("caseload/safety-checks/", cases.safety_checks_run, name="safety-checks-run"),
     path("families/<uuid:family_id>/refer/", cases.referral_new, name="referral-new"),
     path(
         "hand-overs/<uuid:hand_over_id>/receive/",
@@ -29,4 +30,28 @@ urlpatterns = [
     path(CASE + "plans/<uuid:plan_id>/end/", protection.plan_end, name="plan-end"),
     path(CASE + "step-down/", protection.step_down, name="step-down"),
     path(CASE + "close/", protection.close, name="close"),
+    path(CASE + "looked-after/", looked_after.looked_after, name="looked-after"),
+    path(CASE + "looked-after/start/", looked_after.care_start, name="care-start"),
+    path(
+        CASE + "looked-after/<uuid:period_id>/placement/",
+        looked_after.placement_change,
+        name="placement-change",
+    ),
+    path(CASE + "looked-after/<uuid:period_id>/end/", looked_after.care_end, name="care-end"),
+    path(
+        CASE + "looked-after/reviews/<uuid:care_review_id>/",
+        looked_after.care_review,
+        name="care-review",
+    ),
+    path(CASE + "visits/new/", looked_after.visit_new, name="visit-new"),
+    path(CASE + "missing/new/", looked_after.missing_new, name="missing-new"),
+    path(CASE + "missing/from-hub/", looked_after.missing_from_hub, name="missing-from-hub"),
+    path(
+        CASE + "missing/<uuid:missing_id>/conversation/",
+        looked_after.missing_conversation,
+        name="missing-conversation",
+    ),
+    path(CASE + "pathway-plan/", looked_after.pathway_plan, name="pathway-plan"),
+    path(CASE + "pathway-plan/start/", looked_after.pathway_start, name="pathway-start"),
+    path(CASE + "pathway-plan/review/", looked_after.pathway_review, name="pathway-review"),
 ]

@@ -5,6 +5,8 @@ radios, checkboxes) and wires up the hint and error message for screen readers;
 `{% govuk_error_summary form %}` renders the error summary that links to each field.
 """
 
+from datetime import date
+
 from django import forms, template
 
 register = template.Library()
@@ -15,6 +17,8 @@ WIDTH_CLASSES = {"short": "govuk-input--width-10", "postcode": "govuk-input--wid
 def _component(widget) -> str:
     if widget.is_hidden:
         return "hidden"
+    if getattr(widget, "govuk_component", "") == "date":
+        return "date"
     if isinstance(widget, forms.RadioSelect):
         return "radios"
     if isinstance(widget, forms.CheckboxSelectMultiple):
@@ -61,6 +65,7 @@ def govuk_field(field, width: str = ""):
         "component": component,
         "widget_html": field.as_widget(attrs=attrs) if component in CSS else "",
         "options": list(field) if component in {"radios", "checkboxes"} else [],
+        "date_parts": _date_parts(field) if component == "date" else [],
         "described": " ".join(described),
     }
 
@@ -129,7 +134,32 @@ def _shown(value) -> str:
     return str(value)
 
 
+def _date_parts(field) -> list[dict]:
+    value = field.value()
+    if isinstance(value, str):  # one YYYY-MM-DD value, as sent or as the initial
+        try:
+            value = date.fromisoformat(value)
+        except ValueError:
+            value = ["", "", ""]
+    if hasattr(value, "year"):
+        value = [value.day, value.month, value.year]
+    elif not isinstance(value, list | tuple):
+        value = ["", "", ""]
+    return [
+        {
+            "id": f"{field.auto_id}_{name}",
+            "name": f"{field.html_name}_{name}",
+            "label": name.capitalize(),
+            "width": 4 if name == "year" else 2,
+            "value": "" if part is None else part,
+        }
+        for name, part in zip(("day", "month", "year"), value, strict=False)
+    ]
+
+
 def _first_input_id(field) -> str:
+    if _component(field.field.widget) == "date":
+        return f"{field.auto_id}_day"
     if _component(field.field.widget) in {"radios", "checkboxes"}:
         options = list(field)
         if options:

@@ -3,6 +3,8 @@ signed off by the lead team's manager or returned with a reason for more work.""
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -169,12 +171,19 @@ def _submitted(actor, assessment, what):
         raise DomainError("Only an assessment awaiting sign-off can be signed off or returned.")
 
 
-def assessment_sign_off(*, actor, assessment: SharedFamilyAssessment) -> SharedFamilyAssessment:
+def assessment_sign_off(
+    *, actor, assessment: SharedFamilyAssessment, signed_off_on: date | None = None
+) -> SharedFamilyAssessment:
+    """Sign off a submitted assessment; `signed_off_on` a day before today when the sign-off is
+    recorded after it was given (an import, the seeded county), never before the episode
+    started."""
     episode = assessment.episode
     with use_case(actor, "earlyhelp.sign_off_assessment", episode, what="sign off an assessment"):
         _submitted(actor, assessment, "sign off")
+        if signed_off_on is not None and signed_off_on < episode.started_on:
+            raise DomainError("An assessment cannot be signed off before the episode started.")
         assessment.status = AssessmentStatus.SIGNED_OFF
-        assessment.signed_off_at = timezone.now()
+        assessment.signed_off_at = lifecycle.on_the_day(signed_off_on)
         assessment.signed_off_by = actor_user(actor)
         assessment.returned_reason = ""
         assessment.save()
@@ -185,7 +194,11 @@ def assessment_sign_off(*, actor, assessment: SharedFamilyAssessment) -> SharedF
             reason="Signed off",
         )
         lifecycle.record_event(
-            actor, episode, EpisodeEventKind.ASSESSED, "Shared Family Assessment signed off"
+            actor,
+            episode,
+            EpisodeEventKind.ASSESSED,
+            "Shared Family Assessment signed off",
+            when=assessment.signed_off_at,
         )
         return assessment
 

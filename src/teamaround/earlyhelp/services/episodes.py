@@ -98,7 +98,11 @@ def episode_open(
             summary=f"Opened early help episode at level {level.number}",
         )
         lifecycle.record_event(
-            actor, episode, EpisodeEventKind.OPENED, f"opened at level {level.number}", when=now
+            actor,
+            episode,
+            EpisodeEventKind.OPENED,
+            f"opened at level {level.number}",
+            when=lifecycle.on_the_day(started_on),
         )
         work_item_create(
             actor=on_behalf_of(actor),

@@ -4,10 +4,11 @@ that let the TAF see the family, review dates and work items."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time
 
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 
 from teamaround.core.access import actor_user, on_behalf_of
 from teamaround.core.audit import audit_record
@@ -67,6 +68,16 @@ EPISODE_LIFECYCLE = Lifecycle(
     },
     noun="episode",
 )
+
+
+def on_the_day(day: date | None) -> datetime:
+    """When something that happened on `day` goes in the chronology: now if it is today (or no
+    day is given), otherwise that day (a meeting recorded after it was held, a plan agreed last
+    week, an episode started before it was recorded)."""
+    now = timezone.now()
+    if day is None or day >= timezone.localdate(now):
+        return now
+    return timezone.make_aware(datetime.combine(day, time(9, 0)))
 
 
 def require_open(episode: Episode) -> None:

@@ -91,7 +91,11 @@ def taf_meeting_record(
             summary=f"Recorded a TAF meeting with {len(scores)} scores",
         )
         lifecycle.record_event(
-            actor, episode, EpisodeEventKind.REVIEWED, "TAF meeting held and plan reviewed"
+            actor,
+            episode,
+            EpisodeEventKind.REVIEWED,
+            "TAF meeting held and plan reviewed",
+            when=lifecycle.on_the_day(held_on),
         )
         lifecycle.review_work_set(actor, episode, lifecycle.review_due_after(episode, held_on))
         return meeting

@@ -3,6 +3,8 @@ saved first, nothing is written and the second person sees both versions (core.u
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.utils import timezone
 
 from teamaround.core.access import actor_user, on_behalf_of, use_case
@@ -18,11 +20,18 @@ from teamaround.governance.models import Channel, Purpose
 
 
 def plan_save(
-    *, actor, episode: Episode, outcomes: str, actions: list[dict], version: int | None
+    *,
+    actor,
+    episode: Episode,
+    outcomes: str,
+    actions: list[dict],
+    version: int | None,
+    agreed_on: date | None = None,
 ) -> EarlyHelpPlan:
     """Create the plan (version None) or change it (the version the editor started from).
     `actions`: dicts with what, owner or owner_person, domain, due_on, and id/remove to change
-    or take off an existing action."""
+    or take off an existing action. `agreed_on`: the day a new plan was agreed, if before today
+    (never before the episode started)."""
     with use_case(actor, "earlyhelp.change_episode", episode, what="change a plan"):
         lifecycle.require_open(episode)
         plan = EarlyHelpPlan.objects.filter(episode=episode).first()
@@ -39,6 +48,8 @@ def plan_save(
             raise StaleVersion(current=plan, submitted={"outcomes": outcomes}, what="plan")
         if plan is None and version not in (None, 0):
             raise DomainError("This plan no longer exists.", field="version")
+        if agreed_on is not None and not episode.started_on <= agreed_on <= timezone.localdate():
+            errors["agreed_on"] = ["Enter a date between the start of the episode and today."]
         if errors:
             raise ValidationFailed(errors)
         created = plan is None
@@ -46,7 +57,7 @@ def plan_save(
             plan = EarlyHelpPlan.objects.create(
                 episode=episode,
                 outcomes=outcomes.strip(),
-                agreed_on=timezone.localdate(),
+                agreed_on=agreed_on or timezone.localdate(),
                 created_by=actor_user(actor),
             )
         else:
@@ -70,7 +81,11 @@ def plan_save(
         )
         if created:
             lifecycle.record_event(
-                actor, episode, EpisodeEventKind.PLANNED, "Early Help Plan agreed with the family"
+                actor,
+                episode,
+                EpisodeEventKind.PLANNED,
+                "Early Help Plan agreed with the family",
+                when=lifecycle.on_the_day(plan.agreed_on),
             )
             if episode.next_review_due is None:
                 lifecycle.review_work_set(

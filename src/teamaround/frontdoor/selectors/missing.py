@@ -107,3 +107,19 @@ def missing_import_get(*, actor, import_id) -> MissingImport:
 def missing_imports(*, actor) -> QuerySet[MissingImport]:
     require(actor, "frontdoor.receive_missing", what="list missing-notification imports")
     return MissingImport.objects.defer("content").order_by("-created_at")
+
+
+def missing_episodes_of_person(*, actor, person_id, since=None) -> QuerySet[MissingEpisode]:
+    """The police missing notifications about one child that the actor may see (for social
+    care to link to a looked-after child's own record), oldest first."""
+    episodes = MissingEpisode.objects.filter(episode_filter(actor), person_id=person_id)
+    if since is not None:
+        episodes = episodes.filter(reported_missing_at__date__gte=since)
+    audit_record(
+        action=AuditAction.SEARCH,
+        actor=actor,
+        object_type="frontdoor.missingepisode",
+        object_id=str(person_id),
+        summary="Listed a child's missing episodes",
+    )
+    return episodes.order_by("reported_missing_at")

@@ -14,7 +14,8 @@ from teamaround.panels.forms import ReferralForm, ScheduleForm
 @login_required
 def panel_list(request):
     panels = list(selectors.panel_list(actor=request.user))
-    return render(request, "panels/panel_list.html", {"panels": panels})
+    upcoming = selectors.meeting_list(actor=request.user, upcoming=True)[:10]
+    return render(request, "panels/panel_list.html", {"panels": panels, "upcoming": upcoming})
 
 
 @login_required

@@ -127,6 +127,9 @@ class HouseholdPlanner:
         children = [m.person for m in household.members if m.role == "child"]
         for first, second in zip(children, children[1:], strict=False):
             household.relationships.append((first, "sibling_of", second))
+        for planned in (household, household.moved_from):
+            if planned is not None:
+                _parents_old_enough(planned)
         return household
 
     @staticmethod
@@ -148,3 +151,20 @@ class HouseholdPlanner:
         previous.relationships.append((father, "parent_of", child))
         child_member.started_on = moved_on
         household.moved_from = previous
+
+
+PARENT_GAP = timedelta(days=16 * 365 + 4)
+
+
+def _parents_old_enough(household: PlannedHousehold) -> None:
+    """A parent or step-parent is at least 16 years older than each of their children: one who
+    would be younger is made older, with no further random draw (so the children, whom the
+    known-child search is measured on, stay as they are for a seed)."""
+    for parent, kind, child in household.relationships:
+        if kind not in ("parent_of", "step_parent_of") or child.unborn:
+            continue
+        if parent.date_of_birth is None or child.date_of_birth is None:
+            continue
+        latest = child.date_of_birth - PARENT_GAP - timedelta(days=parent.key % 2500)
+        if parent.date_of_birth > child.date_of_birth - PARENT_GAP:
+            parent.date_of_birth = latest

@@ -63,3 +63,38 @@ def dates_of_birth(person_ids: Iterable, *, actor) -> dict:
         ):
             born[pk] = None if kind == "expected" else day
     return born
+
+
+def with_known_address(person_ids: Iterable, *, actor) -> set:
+    """The people among `person_ids` with a current address: their own, or one of a member
+    of the household they live in now. Ids only, for checks that route work."""
+    from teamaround.people.models import PersonAddress
+
+    require(actor, "people.search", what="check whom the council has an address for")
+    person_ids = list(person_ids)
+    families = current_families(person_ids, actor=actor)
+    housed = set()
+    for chunk in _chunks(person_ids):
+        housed |= set(
+            PersonAddress.objects.filter(
+                person_id__in=chunk, moved_out__isnull=True, archived_at__isnull=True
+            ).values_list("person_id", flat=True)
+        )
+    members = defaultdict(set)
+    for chunk in _chunks(set(families.values())):
+        for family_id, person_id in FamilyMembership.objects.filter(
+            family_id__in=chunk, ended_on__isnull=True, archived_at__isnull=True
+        ).values_list("family_id", "person_id"):
+            members[family_id].add(person_id)
+    others = set().union(*members.values()) - housed if members else set()
+    for chunk in _chunks(others):
+        housed |= set(
+            PersonAddress.objects.filter(
+                person_id__in=chunk, moved_out__isnull=True, archived_at__isnull=True
+            ).values_list("person_id", flat=True)
+        )
+    return {
+        person_id
+        for person_id in person_ids
+        if person_id in housed or members.get(families.get(person_id), set()) & housed
+    }

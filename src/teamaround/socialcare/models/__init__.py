@@ -7,9 +7,20 @@ from teamaround.socialcare.models.choices import (
     CaseStatus,
     ConferenceKind,
     ConferenceOutcome,
+    ConversationResponse,
     Decision,
     EnquiryOutcome,
     Origin,
+    SafetyCheck,
+    VisitKind,
+)
+from teamaround.socialcare.models.looked_after import (
+    CarePeriod,
+    CareReview,
+    MissingFromCare,
+    PathwayPlan,
+    Placement,
+    StatutoryVisit,
 )
 from teamaround.socialcare.models.protection import (
     ChildProtectionConference,
@@ -17,9 +28,18 @@ from teamaround.socialcare.models.protection import (
     Section47Enquiry,
     StrategyDiscussion,
 )
+from teamaround.socialcare.models.safety import SafetyBreach, SafetyStandard
 
 __all__ = [
     "AssessmentOutcome",
+    "CarePeriod",
+    "CareReview",
+    "ConversationResponse",
+    "MissingFromCare",
+    "PathwayPlan",
+    "Placement",
+    "StatutoryVisit",
+    "VisitKind",
     "AssessmentStatus",
     "CaseEvent",
     "CaseEventKind",
@@ -32,6 +52,9 @@ __all__ = [
     "Decision",
     "EnquiryOutcome",
     "Origin",
+    "SafetyBreach",
+    "SafetyCheck",
+    "SafetyStandard",
     "Section47Enquiry",
     "SocialCareReferral",
     "StrategyDiscussion",

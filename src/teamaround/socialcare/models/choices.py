@@ -15,6 +15,8 @@ class CaseStatus(models.TextChoices):
     PROTECTION = "protection", "Child protection enquiry"
     CHILD_IN_NEED = "child_in_need", "Child in need"
     CHILD_PROTECTION = "child_protection", "Child protection plan"
+    LOOKED_AFTER = "looked_after", "Looked after"
+    CARE_LEAVER = "care_leaver", "Care leaver"
     CLOSED = "closed", "Closed"
 
 
@@ -64,6 +66,28 @@ class CaseEventKind(models.TextChoices):
     CONFERENCE_HELD = "conference", "Child protection conference held"
     PLAN_STARTED = "plan_start", "Child protection plan started"
     PLAN_ENDED = "plan_end", "Child protection plan ended"
+    CARE_STARTED = "care_start", "Became looked after"
+    PLACEMENT_CHANGED = "placement", "Placement or legal status changed"
+    CARE_ENDED = "care_end", "Stopped being looked after"
     REALLOCATED = "reallocated", "Case reallocated"
     STEPPED_DOWN = "stepped_down", "Stepped down to early help"
     CLOSED = "closed", "Case closed"
+
+
+class VisitKind(models.TextChoices):
+    LOOKED_AFTER = "looked_after", "Visit to a looked-after child (reg 28)"
+    CHILD_PROTECTION = "protection", "Child protection visit"
+    CHILD_IN_NEED = "in_need", "Visit to a child in need"
+
+
+class ConversationResponse(models.TextChoices):
+    ACCEPTED = "accepted", "Accepted"
+    DECLINED = "declined", "Declined"
+
+
+class SafetyCheck(models.TextChoices):
+    NO_WORKER = "no_worker", "No allocated worker"
+    NO_ADDRESS = "no_address", "No known address or placement"
+    NO_NEXT_DATE = "no_next_date", "No next statutory date in the future"
+    RETURN_CONVERSATION = "return_chat", "Return conversation not offered after going missing"
+    PROTECTION_VISIT = "cp_visit", "Child protection visit overdue"

@@ -125,3 +125,95 @@ REQUIRED_STRATEGY_AGENCIES = ("social_care", "police", "health", "education")
 
 def label(codes, code: str) -> str:
     return dict(codes).get(code, code)
+
+
+# Children looked after: the SSDA903 return's codes (DfE, children looked after return
+# guidance). Legal status while looked after.
+LEGAL_STATUSES = [
+    ("C1", "Interim care order"),
+    ("C2", "Full care order"),
+    ("E1", "Placement order granted"),
+    ("J1", "On remand, or committed for trial or sentence, and accommodated by the council"),
+    ("J2", "Detained in council accommodation under PACE"),
+    ("J3", "Sentenced to a supervision order with residence requirement"),
+    ("L1", "Under police protection and in council accommodation"),
+    ("L2", "Emergency protection order"),
+    ("L3", "Under a child assessment order and in council accommodation"),
+    ("V2", "Single period of accommodation under section 20"),
+    ("V3", "Agreed series of short-term breaks (individual episodes recorded)"),
+    ("V4", "Agreed series of short-term breaks (agreements recorded)"),
+]
+
+# Reason for new episode.
+NEW_EPISODE_REASONS = [
+    ("S", "Started to be looked after"),
+    ("L", "Change of legal status only"),
+    ("P", "Change of placement and carer(s) only"),
+    ("T", "Change of both legal status and placement and carer(s)"),
+    ("U", "Change of placement (but same carer(s)) only"),
+    ("B", "Change of legal status and placement (but same carer(s))"),
+]
+
+# Reason episode ceased (X1: the episode ceased and a new one began the same day).
+EPISODE_CEASED_REASONS = [
+    ("X1", "Episode ceases, and a new episode begins on the same day"),
+    ("E11", "Adopted: application for an adoption order unopposed"),
+    ("E12", "Adopted: consent dispensed with by the court"),
+    (
+        "E13",
+        "Left care to live with parent(s), relative(s) or others without parental responsibility",
+    ),
+    ("E14", "Accommodation on remand ended"),
+    ("E15", "Age assessment determined the child is aged 18 or over"),
+    ("E16", "Child moved abroad"),
+    ("E17", "Aged 18 (or over) and remained with current carers (including staying put)"),
+    ("E2", "Died"),
+    ("E3", "Care taken over by another local authority in the UK"),
+    ("E41", "Child arrangements order granted"),
+    ("E45", "Special guardianship order: former foster carers who are relatives or friends"),
+    ("E46", "Special guardianship order: former foster carers, not relatives or friends"),
+    ("E47", "Special guardianship order: other carers who are relatives or friends"),
+    ("E48", "Special guardianship order: other carers, not relatives or friends"),
+    ("E4A", "Returned home as part of the care planning process"),
+    ("E4B", "Returned home not as part of the care planning process"),
+    ("E5", "Moved into independent living with formalised support"),
+    ("E6", "Moved into independent living without formalised support"),
+    ("E7", "Transferred to residential care funded by adult social care"),
+    ("E8", "Period of being looked after ended for any other reason"),
+    ("E9", "Sentenced to custody"),
+]
+CARE_ENDED_REASONS = [row for row in EPISODE_CEASED_REASONS if row[0] != "X1"]
+
+PLACEMENT_TYPES = [
+    ("A3", "Placed for adoption with consent, with current foster carer(s)"),
+    ("A4", "Placed for adoption with consent, not with current foster carer(s)"),
+    ("A5", "Placed for adoption with a placement order, with current foster carer(s)"),
+    ("A6", "Placed for adoption with a placement order, not with current foster carer(s)"),
+    ("H5", "Supported accommodation"),
+    ("K1", "Secure children's home"),
+    ("K2", "Children's home"),
+    ("P1", "Placed with own parent(s) or others with parental responsibility"),
+    ("P2", "Independent living (flat, lodgings, bedsit, with friends)"),
+    ("P3", "Residential employment"),
+    ("R1", "Residential care home"),
+    ("R2", "NHS or health trust establishment providing medical or nursing care"),
+    ("R3", "Family centre or mother and baby unit"),
+    ("R5", "Young offender institution"),
+    ("S1", "Residential school"),
+    ("U1", "Foster placement with relative(s) or friend(s): long term"),
+    ("U2", "Foster placement with relative(s) or friend(s): fostering for adoption"),
+    ("U3", "Foster placement with relative(s) or friend(s): other"),
+    ("U4", "Foster placement with other foster carer(s): long term"),
+    ("U5", "Foster placement with other foster carer(s): fostering for adoption"),
+    ("U6", "Foster placement with other foster carer(s): other"),
+    ("Z1", "Other placement"),
+]
+
+PLACEMENT_PROVIDERS = [
+    ("PR0", "Parent(s) or others with parental responsibility"),
+    ("PR1", "Own provision (by the council)"),
+    ("PR2", "Other local authority provision"),
+    ("PR3", "Other public provision"),
+    ("PR4", "Private provision"),
+    ("PR5", "Voluntary or third sector provision"),
+]

@@ -98,7 +98,9 @@ def case_timeliness(referral, today: date | None = None) -> list[timescales.Time
                 conference.get_kind_display(), conference.due_on, conference.held_on, today
             )
         )
-    return rows
+    from teamaround.socialcare.selectors.looked_after import looked_after_timeliness
+
+    return rows + looked_after_timeliness(referral, today)
 
 
 def case_protection(referral) -> dict:

@@ -15,8 +15,10 @@ from teamaround.core.models import AuditAction
 from teamaround.socialcare import timescales
 from teamaround.socialcare.models import (
     AssessmentStatus,
+    CareReview,
     CaseStatus,
     ChildProtectionConference,
+    Placement,
     SocialCareReferral,
 )
 
@@ -31,6 +33,23 @@ def _next_due(row) -> tuple[str, date | None, date | None]:
             else None
         )
         return "Assessment", row["assessment_due"], done
+    if row["status"] == CaseStatus.LOOKED_AFTER:
+        dues = [
+            (due, label)
+            for due, label in (
+                (row["care_review_due"], "Looked-after review"),
+                (row["visit_due"], "Placement visit"),
+            )
+            if due
+        ]
+        if dues:
+            due, label = min(dues)
+            return label, due, None
+    if row["status"] == CaseStatus.CARE_LEAVER and row["pathway_due"]:
+        if row["pathway_done"] is None:
+            return "Pathway plan", row["pathway_due"], None
+        if row["pathway_review_due"]:
+            return "Pathway plan review", row["pathway_review_due"], None
     if row["conference_due"]:
         return row["conference_kind"], row["conference_due"], None
     return "", None, None
@@ -41,6 +60,23 @@ def _pending_conference(field: str):
         referral=OuterRef("pk"), held_on__isnull=True, archived_at__isnull=True
     ).order_by("due_on")
     return Subquery(pending.values(field)[:1])
+
+
+def _care_review_due():
+    pending = CareReview.objects.filter(
+        period__referral=OuterRef("pk"),
+        period__ended_on__isnull=True,
+        held_on__isnull=True,
+        archived_at__isnull=True,
+    ).order_by("due_on")
+    return Subquery(pending.values("due_on")[:1])
+
+
+def _visit_due():
+    current = Placement.objects.filter(
+        period__referral=OuterRef("pk"), ended_on__isnull=True, next_visit_due__isnull=False
+    ).order_by("next_visit_due")
+    return Subquery(current.values("next_visit_due")[:1])
 
 
 KINDS = {"initial": "Initial conference", "review": "Review conference"}
@@ -62,6 +98,11 @@ def caseload(*, actor, today: date | None = None) -> dict:
             assessment_status=F("assessment__status"),
             conference_due=_pending_conference("due_on"),
             conference_kind=_pending_conference("kind"),
+            care_review_due=_care_review_due(),
+            visit_due=_visit_due(),
+            pathway_due=F("pathway_plan__due_on"),
+            pathway_done=F("pathway_plan__completed_on"),
+            pathway_review_due=F("pathway_plan__next_review_due"),
         )
         .values(
             "pk",
@@ -78,6 +119,11 @@ def caseload(*, actor, today: date | None = None) -> dict:
             "assessment_status",
             "conference_due",
             "conference_kind",
+            "care_review_due",
+            "visit_due",
+            "pathway_due",
+            "pathway_done",
+            "pathway_review_due",
         )
         .order_by("received_on")
     )

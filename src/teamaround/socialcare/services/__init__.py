@@ -6,6 +6,19 @@ from teamaround.socialcare.services.assessment import (
     assessment_start,
     assessment_submit,
 )
+from teamaround.socialcare.services.looked_after import (
+    care_end,
+    care_review_record,
+    care_start,
+    placement_change,
+    visit_record,
+)
+from teamaround.socialcare.services.missing import (
+    missing_from_hub,
+    missing_record,
+    return_conversation_record,
+)
+from teamaround.socialcare.services.pathway import pathway_plan_review, pathway_plan_start
 from teamaround.socialcare.services.protection import (
     conference_record,
     enquiry_complete,
@@ -19,19 +32,32 @@ from teamaround.socialcare.services.referrals import (
     referral_from_hand_over,
     referral_receive,
 )
+from teamaround.socialcare.services.safety import safety_checks_request, safety_checks_run
 
 __all__ = [
     "assessment_authorise",
     "assessment_save",
     "assessment_start",
     "assessment_submit",
+    "care_end",
+    "care_review_record",
+    "care_start",
     "case_close",
     "case_step_down",
     "conference_record",
     "enquiry_complete",
+    "missing_from_hub",
+    "missing_record",
+    "pathway_plan_review",
+    "pathway_plan_start",
+    "placement_change",
     "plan_end",
     "strategy_record",
     "referral_decide",
     "referral_from_hand_over",
     "referral_receive",
+    "safety_checks_request",
+    "safety_checks_run",
+    "return_conversation_record",
+    "visit_record",
 ]

@@ -32,6 +32,14 @@ OPEN = {
     CaseStatus.PROTECTION,
     CaseStatus.CHILD_IN_NEED,
     CaseStatus.CHILD_PROTECTION,
+    CaseStatus.LOOKED_AFTER,
+    CaseStatus.CARE_LEAVER,
+}
+BEFORE_CARE = {
+    CaseStatus.ASSESSMENT,
+    CaseStatus.PROTECTION,
+    CaseStatus.CHILD_IN_NEED,
+    CaseStatus.CHILD_PROTECTION,
 }
 DECISION_STATUS = {
     Decision.NO_FURTHER_ACTION: CaseStatus.CLOSED,
@@ -98,9 +106,19 @@ CASE_LIFECYCLE = Lifecycle(
         ),
         CaseEventKind.PLAN_STARTED: step({CaseStatus.CHILD_PROTECTION}, None, OTHER),
         CaseEventKind.PLAN_ENDED: step(
-            {CaseStatus.CHILD_PROTECTION, CaseStatus.CHILD_IN_NEED, CaseStatus.CLOSED},
+            {
+                CaseStatus.CHILD_PROTECTION,
+                CaseStatus.CHILD_IN_NEED,
+                CaseStatus.CLOSED,
+                CaseStatus.LOOKED_AFTER,
+            },
             _after_plan,
             OTHER,
+        ),
+        CaseEventKind.CARE_STARTED: step(BEFORE_CARE, CaseStatus.LOOKED_AFTER, OTHER),
+        CaseEventKind.PLACEMENT_CHANGED: step({CaseStatus.LOOKED_AFTER}, None, OTHER),
+        CaseEventKind.CARE_ENDED: step(
+            {CaseStatus.LOOKED_AFTER}, lambda r: r._outcome or CaseStatus.CHILD_IN_NEED, OTHER
         ),
         CaseEventKind.REALLOCATED: step({CaseStatus.AWAITING_DECISION} | OPEN, None, OTHER),
         CaseEventKind.STEPPED_DOWN: step(
@@ -193,6 +211,10 @@ WORK_SOURCES = (
     "socialcare.assessment",
     "socialcare.authorise",
     "socialcare.conference",
+    "socialcare.care_review",
+    "socialcare.visit",
+    "socialcare.missing",
+    "socialcare.pathway",
 )
 
 

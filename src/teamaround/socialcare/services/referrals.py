@@ -186,6 +186,8 @@ def case_close(*, actor, referral: SocialCareReferral, closure_reason: str) -> S
             raise ValidationFailed({"closure_reason": ["Choose why the case closes."]})
         if referral.plans.filter(ended_on__isnull=True).exists():
             raise DomainError("End the child protection plan before closing the case.")
+        if referral.care_periods.filter(ended_on__isnull=True).exists():
+            raise DomainError("End the period of care before closing the case.")
         referral.closure_reason = closure_reason
         referral.save(update_fields=["closure_reason", "updated_at"])
         lifecycle.record_event(actor, referral, CaseEventKind.CLOSED, "case closed")

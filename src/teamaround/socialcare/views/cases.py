@@ -3,8 +3,9 @@ decision. Thin: selectors read, services change, core.views.forms.submit runs th
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.http import require_POST
 
 from teamaround.core.views.forms import submit
 from teamaround.frontdoor.selectors.handovers import hand_over_get
@@ -34,9 +35,23 @@ def home(request):
 
 @login_required
 def caseload(request):
-    return render(
-        request, "socialcare/caseload.html", {"board": selectors.caseload(actor=request.user)}
+    context = {
+        "board": selectors.caseload(actor=request.user),
+        "breaches": selectors.team_breaches(actor=request.user),
+    }
+    return render(request, "socialcare/caseload.html", context)
+
+
+@require_POST
+@login_required
+def safety_checks_run(request):
+    submit(
+        request,
+        None,
+        lambda data: services.safety_checks_request(actor=request.user),
+        success="The safety checks are running; breaches show here and on your task list.",
     )
+    return redirect("socialcare:caseload")
 
 
 def _referral_page(request, form, family, hand_over=None):
@@ -99,6 +114,9 @@ def case_detail(request, referral_id):
         "history": selectors.family_history(referral),
         "can_change": selectors.can_change(request.user, referral),
         **selectors.case_protection(referral),
+        "care_periods": list(referral.care_periods.all()),
+        "care_period": referral.care_periods.filter(ended_on__isnull=True).first(),
+        "breaches": selectors.case_breaches(referral),
     }
     return render(request, "socialcare/case.html", context)
 
