@@ -23,7 +23,12 @@ def test_best_match_per_query_in_query_order(record_family, make_user):
     found = selectors.known_child_match_batch(
         actor=screener,
         queries=[
-            {"forenames": "Bill", "surname": "Ashworth", "date_of_birth": date(2015, 4, 9)},
+            {
+                "forenames": "Bill",
+                "surname": "Ashworth",
+                "date_of_birth": date(2015, 4, 9),
+                "postcode": "CM1 1QH",
+            },
             {"forenames": "William", "surname": "Ashworth", "date_of_birth": date(2015, 4, 10)},
             {"forenames": "Zed", "surname": "Quinn", "date_of_birth": date(2015, 4, 9)},
             {
@@ -32,6 +37,7 @@ def test_best_match_per_query_in_query_order(record_family, make_user):
                 "date_of_birth": date(2015, 4, 9),
                 "postcode": "CM1 1QH",
             },
+            {"forenames": "William", "surname": "Ashworth", "date_of_birth": date(2015, 4, 9)},
         ],
         threshold=80,
     )
@@ -39,15 +45,21 @@ def test_best_match_per_query_in_query_order(record_family, make_user):
     assert found[1] is None  # a different date of birth is never linked by an import
     assert found[2] is None
     assert found[3].person_id == child.pk and found[3].score > 99.9
+    assert found[4] is None  # name and date of birth alone: a namesake could be meant
     event = AuditEvent.objects.get(action=AuditAction.SEARCH, actor=screener)
-    assert event.changes == {"queries": 4, "matched": 2}
+    assert event.changes == {"queries": 5, "matched": 2}
 
 
 def test_the_threshold_decides(record_family):
     _, child, _ = record_family(forenames="William", surname="Ashworth", born=date(2015, 4, 9))
-    query = {"forenames": "Liam", "surname": "Ashworth", "date_of_birth": date(2015, 4, 9)}
+    query = {
+        "forenames": "Liam",
+        "surname": "Ashworth",
+        "date_of_birth": date(2015, 4, 9),
+        "postcode": "CM1 1QH",
+    }
     [low] = selectors.known_child_match_batch(actor=SYSTEM, queries=[query], threshold=50)
-    [high] = selectors.known_child_match_batch(actor=SYSTEM, queries=[query], threshold=99.9)
+    [high] = selectors.known_child_match_batch(actor=SYSTEM, queries=[query], threshold=100)
     assert low.person_id == child.pk and high is None
 
 

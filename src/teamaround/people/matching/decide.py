@@ -5,6 +5,11 @@ Naming the wrong child is worse than finding none, so a Strong match needs all o
 - the match probability at or above the model's Strong threshold;
 - the same first name (or a known nickname or spelling of it) and the same surname (or one
   part of it, or another spelling), and the same date of birth (day and month may be swapped);
+- a second, independent piece of evidence beside name and date of birth: the same postcode
+  (the child's address) or the same NHS number. A namesake born the same day elsewhere in a
+  county of 300,000 is common enough that name and birthday alone are only Possible;
+- more than a first name every brother may share (Mohammed, when the record goes on
+  "Mohammed Usman" and the search gives no second forename);
 - no evidence against it (another area, the other sex, a date of birth years away);
 - no recorded twin it could be confused with: a child of the same surname, date of birth and
   household whose first name is not clearly different from the one searched for.
@@ -22,6 +27,7 @@ from teamaround.people.matching.model import MatchParameters
 from teamaround.people.matching.scoring import AGREEING_SURNAME, Candidate, Comparison
 
 STRONG_DATES = frozenset({"exact", "swapped"})
+SECOND_EVIDENCE = frozenset({"exact"})  # postcode levels that count beside name and birth
 MATCH, SIBLING = "match", "sibling"
 
 
@@ -88,7 +94,11 @@ def _strong(verdict: Verdict, twins: list[Verdict], params: MatchParameters) -> 
         return False
     if not comparison.agrees_on_names() or comparison.has_evidence_against():
         return False
+    if comparison.shared_first_name:
+        return False
     if comparison.levels.get("date_of_birth") not in STRONG_DATES:
+        return False
+    if comparison.levels.get("postcode") not in SECOND_EVIDENCE:
         return False
     return all(twin.comparison.levels.get("first_name") == "different" for twin in twins)
 

@@ -13,6 +13,7 @@ stores a trained model (people.models.MatchModel); the newest stored version win
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 from dataclasses import dataclass, field
@@ -32,16 +33,26 @@ class MatchParameters:
 
     @classmethod
     def from_data(cls, data: dict) -> MatchParameters:
+        """A stored model trained before a level was added (the graded ages) takes that level,
+        and any comparison it lacks, from the shipped default; levels the default no longer
+        has are dropped."""
+        shipped = _shipped()["comparisons"]
+        comparisons = {}
+        for name in dict.fromkeys([*data["comparisons"], *shipped]):
+            levels = data["comparisons"].get(name, {})
+            if name in shipped:  # the shipped scale of levels, stored values where there are
+                levels = {level: levels.get(level, m_u) for level, m_u in shipped[name].items()}
+            comparisons[name] = levels
         weights = {
             name: {
                 level: math.log2(max(p["m"], 1e-9) / max(p["u"], 1e-9))
                 for level, p in levels.items()
             }
-            for name, levels in data["comparisons"].items()
+            for name, levels in comparisons.items()
         }
         return cls(
             version=str(data.get("version", "default")),
-            comparisons=data["comparisons"],
+            comparisons=comparisons,
             term_frequencies=data.get("term_frequencies") or {},
             population=int(data.get("population") or 300_000),
             thresholds={"strong": 0.99, "possible": 0.5, "shown": 0.02, "shown_weight": 8.0}
@@ -79,5 +90,10 @@ class MatchParameters:
         }
 
 
+@functools.cache
+def _shipped() -> dict:
+    return json.loads(DEFAULT_FILE.read_text(encoding="utf-8"))
+
+
 def default_parameters() -> MatchParameters:
-    return MatchParameters.from_data(json.loads(DEFAULT_FILE.read_text(encoding="utf-8")))
+    return MatchParameters.from_data(_shipped())

@@ -104,6 +104,15 @@ def name_parts(forenames: str, surname: str) -> tuple[tuple[str, ...], tuple[str
     return tuple(dict.fromkeys(given)), tuple(dict.fromkeys(parts))
 
 
+# First names given to every boy of many families, who are then called by the next forename
+# (Mohammed Ayaan is "Ayaan"): that name alone cannot tell brothers, or twins, apart.
+SHARED_FIRST_NAMES = ("MOHAMMED",)
+
+
+def is_shared_first_name(name: str) -> bool:
+    return any(same_name(name, shared) for shared in SHARED_FIRST_NAMES)
+
+
 def is_placeholder(forenames: str) -> bool:
     """ "Unborn", "Baby", "Baby of Smith" or blank: not a first name at all."""
     return not [w for w in words(forenames) if w not in PLACEHOLDERS and w != "OF"]
@@ -218,6 +227,9 @@ def is_slip(first: str, second: str) -> bool:
     spellings of longer names."""
     if not first or not second or first == second:
         return False
+    short, long = sorted((first, second), key=len)
+    if (len(short), len(long)) == (3, 4) and any(long[:i] + long[i + 1 :] == short for i in (1, 2)):
+        return True  # an inner letter dropped from a short name (Noah, Noh)
     if min(len(first), len(second)) >= 4 and jellyfish.damerau_levenshtein_distance(
         first, second
     ) <= (1 if max(len(first), len(second)) < 9 else 2):

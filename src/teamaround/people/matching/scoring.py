@@ -12,6 +12,7 @@ from datetime import date
 from teamaround.people.matching.model import MatchParameters
 from teamaround.people.matching.names import (
     group_keys,
+    is_shared_first_name,
     is_slip,
     name_parts,
     same_name,
@@ -49,7 +50,12 @@ REASONS = {
         "within_six_weeks": "born within six weeks of this unborn baby's expected date",
         "different": "expected date of birth does not fit",
     },
-    "age": {"matches": "age matches", "near": "age a year out", "different": "a different age"},
+    "age": {
+        "exact": "same age",
+        "one_year": "age a year out",
+        "two_years": "age two years out",
+        "different": "a different age",
+    },
     "postcode": {
         "exact": "same postcode",
         "outward": "same postcode district",
@@ -65,7 +71,7 @@ AGAINST = {
     "surname": set(),
     "date_of_birth": {"same_year", "within_2_years", "different"},
     "expected_date": {"different"},
-    "age": {"different"},
+    "age": {"two_years", "different"},
     "postcode": {"different"},
     "sex": {"different"},
 }
@@ -77,6 +83,8 @@ class Query:
     family: tuple[str, ...] = ()
     date_of_birth: date | None = None
     birth_years: tuple[int, ...] = ()
+    age: int | None = None
+    as_of: date | None = None
     postcode: str = ""
     outward_code: str = ""
     district_id: object = None
@@ -92,6 +100,8 @@ class Query:
         surname="",
         date_of_birth=None,
         birth_years=(),
+        age=None,
+        as_of=None,
         postcode="",
         outward_code="",
         district_id=None,
@@ -108,6 +118,8 @@ class Query:
             family=family,
             date_of_birth=date_of_birth,
             birth_years=years,
+            age=age if as_of is not None else None,
+            as_of=as_of if age is not None else None,
             postcode=postcode,
             outward_code=outward_code or (postcode.split(" ")[0] if postcode else ""),
             district_id=district_id,
@@ -140,6 +152,7 @@ class Comparison:
     levels: dict[str, str]
     reasons: list[str]
     swapped: bool = False
+    shared_first_name: bool = False
 
     def agrees_on_names(self) -> bool:
         return (
@@ -202,6 +215,14 @@ def date_level(wanted: date, born: date) -> str:
     return "within_2_years" if gap <= 730 else "different"
 
 
+AGE_LEVELS = ("exact", "one_year", "two_years")
+
+
+def age_on(born: date, day: date) -> int:
+    """Age in whole years on `day`."""
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
 def _dates(query: Query, candidate: Candidate) -> tuple[str, str] | None:
     born = candidate.date_of_birth
     if born is None:
@@ -213,11 +234,9 @@ def _dates(query: Query, candidate: Candidate) -> tuple[str, str] | None:
         return "expected_date", "within_six_weeks" if near else "different"
     if query.date_of_birth is not None:
         return "date_of_birth", date_level(query.date_of_birth, born)
-    if query.birth_years:
-        if born.year in query.birth_years:
-            return "age", "matches"
-        near = min(abs(born.year - year) for year in query.birth_years) <= 1
-        return "age", "near" if near else "different"
+    if query.age is not None:
+        gap = abs(age_on(born, query.as_of) - query.age)
+        return "age", AGE_LEVELS[gap] if gap < len(AGE_LEVELS) else "different"
     return None
 
 
@@ -268,8 +287,22 @@ def compare(query: Query, candidate: Candidate, params: MatchParameters) -> Comp
             level = "same" if level == query.sex else "different"
         levels[name] = level
         weight += params.weight(name, level)
+    shared = (
+        not swapped
+        and levels.get("first_name") in AGREEING_NAME
+        and len(query.given) == 1
+        and len(known_given) > 1
+        and is_shared_first_name(query.given[0])
+    )
     reasons = ["first and last names swapped"] if swapped else []
     reasons += [REASONS[name][level] for name, level in levels.items() if REASONS[name][level]]
     if not candidate.is_own_name and (levels.get("surname") or levels.get("first_name")):
         reasons.append("matched on a previous name or alias")
-    return Comparison(weight=weight, levels=levels, reasons=reasons, swapped=swapped)
+    if shared:
+        reasons.append(
+            f"brothers often share the first name {known_given[0].title()}: "
+            "give the name the child is called by as well"
+        )
+    return Comparison(
+        weight=weight, levels=levels, reasons=reasons, swapped=swapped, shared_first_name=shared
+    )

@@ -38,7 +38,9 @@ class PersonSearchKey(models.Model):
 
     class Meta:
         indexes = [
-            models.Index(fields=["surname_key", "forename_key"], name="people_key_names"),
+            models.Index(
+                fields=["surname_key", "forename_key", "birth_year"], name="people_key_names_year"
+            ),
             models.Index(fields=["surname_key", "birth_year"], name="people_key_surname_year"),
             models.Index(fields=["surname_key", "date_of_birth"], name="people_key_surname_dob"),
             models.Index(fields=["forename_key", "birth_year"], name="people_key_forename_year"),

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import F
+from django.utils import timezone
 
 from teamaround.core.access import require
 from teamaround.core.audit import audit_record, audit_record_many
@@ -29,6 +30,7 @@ from teamaround.core.models import AuditAction
 from teamaround.core.selectors import district_for_postcode
 from teamaround.people import validators
 from teamaround.people.matching import MatchParameters, Query, classify, compare
+from teamaround.people.matching.decide import STRONG_DATES
 from teamaround.people.matching.model import default_parameters
 from teamaround.people.models import (
     IdentifierScheme,
@@ -95,10 +97,28 @@ def _score(query, candidates_found, params, best) -> None:
             best[candidate.person_id] = (comparison, candidate)
 
 
+def _twins_too(query: Query, params: MatchParameters, best: dict) -> None:
+    """Everyone born the same day into the household of a candidate who could be a Strong
+    match (the same date of birth, or with day and month swapped), so that a twin the routes
+    did not reach is still seen before anyone is called Strong."""
+    households, born = set(), set()
+    for comparison, candidate in best.values():
+        if (
+            comparison.levels.get("date_of_birth") in STRONG_DATES
+            and candidate.household_id
+            and candidate.date_of_birth
+        ):
+            households.add(candidate.household_id)
+            born.add(candidate.date_of_birth)
+    if households:
+        _score(query, search_routes.born_together(query, households, born), params, best)
+
+
 def candidates(query: Query, params: MatchParameters, nhs_number: str = "") -> dict:
     """person id -> (Comparison, Candidate) for the best-scoring known name of each."""
     best: dict = {}
     _score(query, search_routes.fetch(query), params, best)
+    _twins_too(query, params, best)
     if nhs_number:
         ids = list(
             PersonIdentifier.objects.filter(
@@ -129,8 +149,6 @@ def _parse(forenames, surname, date_of_birth, age, postcode, nhs_number):
         if not 0 <= age <= 25:
             errors["age"] = ["Enter an age between 0 and 25."]
         else:
-            from django.utils import timezone
-
             this_year = timezone.localdate().year
             years = (this_year - age - 1, this_year - age)
     normalised = outward = ""
@@ -177,6 +195,8 @@ def known_child_search(
         surname=surname,
         date_of_birth=date_of_birth,
         birth_years=years,
+        age=age if years else None,
+        as_of=timezone.localdate() if years else None,
         postcode=full,
         outward_code=outward,
         district_id=district.pk if district else None,

@@ -62,6 +62,15 @@ def routes(query: Query) -> list[list[tuple[str, list]]]:
             )
         years = (born.year - 1, born.year, born.year + 1)
     if years:
+        if surnames and forenames:
+            # a common name (Oliver Smith) fills the name route's cap: the year narrows it
+            found.append(
+                [
+                    _in("surname_key", surnames),
+                    _in("forename_key", forenames),
+                    _in("birth_year", years),
+                ]
+            )
         if surnames:
             found.append([_in("surname_key", surnames), _in("birth_year", years)])
         if forenames:
@@ -90,13 +99,22 @@ def _date(value):
     return value if value is None or isinstance(value, date) else date.fromisoformat(str(value))
 
 
-def fetch(query: Query, *, person_ids=()) -> list[Candidate]:
+def born_together(query: Query, households, born) -> list[Candidate]:
+    """The rows of everyone born on one of the dates `born` into one of the `households`:
+    the twins and triplets of a candidate, whether or not a route found them."""
+    if not households or not born:
+        return []
+    return fetch(query, chosen=[[_in("household_id", households), _in("date_of_birth", born)]])
+
+
+def fetch(query: Query, *, person_ids=(), chosen=None) -> list[Candidate]:
     """The candidate rows of every route (or of the given people), in route order."""
     selected = ", ".join(_column(name) for name in COLUMNS)
     table = connection.ops.quote_name(PersonSearchKey._meta.db_table)
     order = f"{_column('person_id')}, {_column('id')}"
     parts, params = [], []
-    chosen = [[_in("person_id", person_ids)]] if person_ids else routes(query)
+    if chosen is None:
+        chosen = [[_in("person_id", person_ids)]] if person_ids else routes(query)
     for number, conditions in enumerate(chosen):
         where = " AND ".join(sql for sql, _ in conditions)
         parts.append(
