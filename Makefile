@@ -6,6 +6,9 @@ BIN := $(VENV)/bin
 STATIC_VENDOR := src/teamaround/core/static/vendor
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The suite runs on every core (pytest-xdist); `--dist load` keeps each worker's tests in
+# collection order, so the database tests run before the transactional ones that flush.
+TEST_WORKERS ?= auto
 # Removes `/*# sourceMappingURL=… */` and `//# sourceMappingURL=…` comments.
 STRIP_SOURCE_MAP := s@/\*\# sourceMappingURL=[^*]*\*/@@g; s@//\# sourceMappingURL=.*$$@@
 
@@ -79,7 +82,7 @@ chromium:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 test: install assets chromium
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n $(TEST_WORKERS) --dist load
 
 lint: install
 	$(BIN)/ruff check .

@@ -2,6 +2,7 @@
 axe-core checking every page visited. Never `playwright install`: /usr/bin/chromium is used."""
 
 import os
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -113,3 +114,16 @@ def journey(page):
 def menu(page, name: str) -> None:
     """Follow a link in the service navigation."""
     page.get_by_role("navigation", name="Menu").get_by_role("link", name=name).click()
+
+
+def fill_date(page, label_or_id: str, day) -> None:
+    """Enter a date in the GOV.UK date input named by its legend (or `#id`), box by box."""
+    if label_or_id.startswith("#"):
+        group = page.locator(label_or_id)
+    else:
+        group = page.get_by_role("group", name=label_or_id, exact=True)
+    if isinstance(day, str):
+        day = date.fromisoformat(day)
+    group.get_by_label("Day").fill(str(day.day))
+    group.get_by_label("Month").fill(str(day.month))
+    group.get_by_label("Year").fill(str(day.year))

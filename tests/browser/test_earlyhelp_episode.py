@@ -13,7 +13,7 @@ from teamaround.accounts.roles import Role
 from teamaround.core.access import SYSTEM
 from teamaround.people import services as people_services
 from teamaround.people.models import MemberRole
-from tests.browser.conftest import assert_accessible, sign_in
+from tests.browser.conftest import assert_accessible, fill_date, sign_in
 from tests.factories import PASSWORD, AgencyFactory, TeamFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -41,7 +41,7 @@ def _family(team):
 def _meeting(page, scores, views):
     page.get_by_role("link", name="Record a TAF meeting").click()
     assert_accessible(page)
-    page.locator("#id_held_on").fill(timezone.localdate().isoformat())
+    fill_date(page, "#id_held_on", timezone.localdate().isoformat())
     page.get_by_label("What the family said").fill(views)
     for code, score in scores.items():
         page.locator(f"#id_score-{code}").fill(str(score))
@@ -67,7 +67,7 @@ def test_a_whole_episode(page, live_server):
     page.goto(f"/early-help/families/{family.pk}/open/")
     assert_accessible(page)
     page.get_by_label("Level 2: ").check()
-    page.locator("#id_family_agreed_on").fill(timezone.localdate().isoformat())
+    fill_date(page, "#id_family_agreed_on", timezone.localdate().isoformat())
     page.get_by_label("Who in the family agreed").fill("Grace (mum)")
     page.get_by_role("button", name="Open the episode").click()
     expect(
@@ -115,7 +115,7 @@ def test_a_whole_episode(page, live_server):
         owner = page.locator(f"#id_actions-{i}-owner")
         option = owner.locator("option", has_text=who).first.get_attribute("value")
         owner.select_option(option)
-        page.locator(f"#id_actions-{i}-due_on").fill(due.isoformat())
+        fill_date(page, f"#id_actions-{i}-due_on", due.isoformat())
         page.locator(f"#id_actions-{i}-domain").select_option(label=need)
     page.get_by_role("button", name="Save the plan").click()
     expect(page.get_by_text("The plan is saved (version 1).")).to_be_visible()

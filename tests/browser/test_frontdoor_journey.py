@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 from teamaround.accounts.models import AgencyKind
 from teamaround.accounts.roles import Role
 from teamaround.core.models import District, PostcodeOutwardCode
-from tests.browser.conftest import assert_accessible, sign_in
+from tests.browser.conftest import assert_accessible, fill_date, sign_in
 from tests.factories import PASSWORD, AgencyFactory, TeamFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -47,7 +47,7 @@ def test_request_screened_at_level_2_and_the_outcome_seen_by_the_referrer(page):
     assert_accessible(page)
     page.get_by_label("Child's first name").fill("Mia")
     page.get_by_label("Child's last name").fill("Fairbrother")
-    page.get_by_label("Child's date of birth").fill("2014-06-01")
+    fill_date(page, "Child's date of birth", "2014-06-01")
     page.get_by_label("First line of the family's address").fill("3 Mill Lane")
     page.get_by_label("Postcode").fill("CM1 2AB")
     page.get_by_role("button", name="Check if this child is known").click()

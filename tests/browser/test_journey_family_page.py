@@ -16,7 +16,7 @@ from teamaround.earlyhelp import services as earlyhelp_services
 from teamaround.earlyhelp.models import Episode
 from teamaround.people import services as people_services
 from teamaround.people.models import MemberRole
-from tests.browser.conftest import assert_accessible, menu, sign_in
+from tests.browser.conftest import assert_accessible, fill_date, menu, sign_in
 from tests.factories import PASSWORD, AgencyFactory, TeamFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -44,7 +44,7 @@ def _family(*teams):
 def _fill_the_episode(page, *, level=True):
     if level:
         page.get_by_label("Level 2: ").check()
-    page.locator("#id_family_agreed_on").fill(timezone.localdate().isoformat())
+    fill_date(page, "#id_family_agreed_on", timezone.localdate().isoformat())
     page.get_by_label("Who in the family agreed").fill("Grace (mum)")
 
 

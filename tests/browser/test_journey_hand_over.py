@@ -15,7 +15,7 @@ from teamaround.core.models import District, PostcodeOutwardCode, WindscreenLeve
 from teamaround.earlyhelp.models import Episode
 from teamaround.frontdoor import services as frontdoor_services
 from teamaround.frontdoor.models import DecisionRoute, HandOverStatus
-from tests.browser.conftest import assert_accessible, menu, sign_in
+from tests.browser.conftest import assert_accessible, fill_date, menu, sign_in
 from tests.factories import PASSWORD, AgencyFactory, TeamFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -70,7 +70,7 @@ def _staff():
 def _open_the_episode(page):
     assert_accessible(page)
     expect(page.get_by_role("heading", level=1)).to_have_text("Open an early help episode")
-    page.locator("#id_family_agreed_on").fill(timezone.localdate().isoformat())
+    fill_date(page, "#id_family_agreed_on", timezone.localdate().isoformat())
     page.get_by_label("Who in the family agreed").fill("Dana (mum)")
     page.get_by_role("button", name="Accept and open the episode").click()
     expect(page.locator(".govuk-notification-banner")).to_contain_text(

@@ -17,7 +17,7 @@ from teamaround.directory import services as directory
 from teamaround.panels import services
 from teamaround.panels.services.types import essex_panel_types
 from teamaround.people import services as people
-from tests.browser.conftest import assert_accessible, sign_in
+from tests.browser.conftest import assert_accessible, fill_date, sign_in
 from tests.factories import (
     PASSWORD,
     AgencyFactory,
@@ -100,7 +100,7 @@ def test_coordinator_runs_a_maag_and_the_lead_sees_the_action(page):
     assert_accessible(page)
     page.get_by_role("link", name="Schedule a meeting").click()
     assert_accessible(page)
-    page.get_by_label("Date of the meeting").fill(str(held_on))
+    fill_date(page, "Date of the meeting", str(held_on))
     page.get_by_role("button", name="Save").click()
 
     expect(page.get_by_role("heading", level=1)).to_contain_text("Agenda for")
@@ -123,14 +123,14 @@ def test_coordinator_runs_a_maag_and_the_lead_sees_the_action(page):
     assert_accessible(page)
     page.get_by_label("What the panel decided and why").fill("Lena to lead; parenting support.")
     page.get_by_label("Lead professional").select_option(label="Lena " + _surname(page))
-    page.get_by_label("Package starts on").fill(str(held_on))
+    fill_date(page, "Package starts on", str(held_on))
     page.get_by_label("Duration in weeks").fill("12")
-    page.get_by_label("Panel reviews the package on").fill(str(held_on + timedelta(weeks=6)))
+    fill_date(page, "Panel reviews the package on", str(held_on + timedelta(weeks=6)))
     page.get_by_label("Service 1 from the Directory").select_option(label="Strengthening Families")
     page.get_by_label("Cost of service 1 (£)").fill("1500")
     page.get_by_label("Action 1: what will be done").fill("Hold the first TAF meeting")
     page.get_by_label("Action 1: owner").select_option(label="Lena " + _surname(page))
-    page.get_by_label("Action 1: due by").fill(str(held_on + timedelta(days=10)))
+    fill_date(page, "Action 1: due by", str(held_on + timedelta(days=10)))
     page.get_by_role("button", name="Record the decision").click()
     expect(page.get_by_text("The decision has been recorded")).to_be_visible()
     assert_accessible(page)

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from teamaround.accounts.roles import Role
 from teamaround.core.access import SYSTEM
 from teamaround.people import services
-from tests.browser.conftest import assert_accessible, sign_in
+from tests.browser.conftest import assert_accessible, fill_date, sign_in
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -63,7 +63,7 @@ def test_practitioner_finds_a_misspelt_child_and_opens_the_family_tree(page):
 
     page.get_by_label("First name").fill("Jaden")
     page.get_by_label("Last name").fill("Witmore")
-    page.get_by_label("Date of birth or expected date (if known)").fill("2015-04-09")
+    fill_date(page, "Date of birth or expected date (if known)", "2015-04-09")
     page.get_by_role("button", name="Search").click()
     expect(page.locator("#results")).to_contain_text("possible match")
     expect(

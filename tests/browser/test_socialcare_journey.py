@@ -15,7 +15,7 @@ from teamaround.core.models import District, PostcodeOutwardCode, WindscreenLeve
 from teamaround.frontdoor import services as frontdoor_services
 from teamaround.frontdoor.models import DecisionRoute
 from teamaround.socialcare.models import SocialCareReferral
-from tests.browser.conftest import assert_accessible, menu, sign_in
+from tests.browser.conftest import assert_accessible, fill_date, menu, sign_in
 from tests.factories import PASSWORD, AgencyFactory, TeamFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -95,7 +95,7 @@ def test_from_the_hub_to_a_child_protection_plan_by_clicking(journey):
     _save(journey, "Decide")
     journey.get_by_role("link", name="Record a strategy discussion").click()
     assert_accessible(journey)
-    journey.get_by_label("Date of the strategy discussion").fill(today)
+    fill_date(journey, "Date of the strategy discussion", today)
     journey.get_by_label("Children's social care: who attended").fill("Sam Shaw")
     journey.get_by_label("Police: who attended").fill("PC Dale")
     journey.get_by_label("Health: who attended").fill("Nurse Lee")
@@ -111,7 +111,7 @@ def test_from_the_hub_to_a_child_protection_plan_by_clicking(journey):
     _save(journey, "Complete the section 47 enquiry")
     journey.get_by_role("link", name="record the initial child protection conference").click()
     assert_accessible(journey)
-    journey.get_by_label("Date the conference was held").fill(today)
+    fill_date(journey, "Date the conference was held", today)
     journey.get_by_label("Chair").fill("Independent chair")
     journey.get_by_label("Child protection plan (continues)").check()
     journey.get_by_label("Category of abuse (for a plan)").select_option("PHY")

@@ -246,3 +246,41 @@ def test_downloading_the_plan_writes_the_ledger(planned, worker, signed_in, peop
     entries = Disclosure.objects.filter(channel=Channel.PLAN_PDF)
     assert {e.person_id for e in entries} == {p.pk for p in people.values()}
     assert all(e.outcome == Outcome.SHARED and e.recipient_user == worker for e in entries)
+
+
+def test_an_api_read_by_another_agency_writes_the_ledger_and_the_lead_teams_own_does_not(
+    planned, worker, nurse, people, api_as
+):
+    """A TAF member's system reading the episode through the API takes the family's
+    information out of TeamAround to another agency: a share per family member, on the
+    consent that covers the TAF. The lead team's own reads stay inside it."""
+    base = f"/api/v1/early-help/episodes/{planned.pk}/"
+    assert api_as(worker).get(base).status_code == 200
+    assert not Disclosure.objects.filter(channel=Channel.API_READ).exists()
+
+    earlyhelp.taf_member_add(actor=worker, episode=planned, practitioner=nurse, role="health")
+    assert api_as(nurse).get(base).status_code == 200
+    assert api_as(nurse).get(f"{base}plan/").status_code == 200
+    entries = Disclosure.objects.filter(channel=Channel.API_READ)
+    assert {e.person_id for e in entries} == {p.pk for p in people.values()}
+    assert sorted({tuple(e.fields) for e in entries}) == [("episode",), ("plan",)]
+    for entry in entries:
+        assert entry.outcome == Outcome.SHARED and entry.basis_kind == BasisKind.CONSENT
+        assert entry.recipient_user == nurse and entry.recipient_agency == nurse.agency
+        assert entry.decided_by == nurse and entry.record_id == str(planned.pk)
+
+
+def test_an_api_read_after_consent_is_withdrawn_is_refused_with_the_reason(
+    planned, worker, nurse, people, api_as
+):
+    earlyhelp.taf_member_add(actor=worker, episode=planned, practitioner=nurse, role="health")
+    consent = SharingBasis.objects.get(person=people["Kerry"], purpose=Purpose.EARLY_HELP)
+    services.basis_withdraw(actor=worker, basis=consent, reason="Kerry phoned to withdraw")
+
+    response = api_as(nurse).get(f"/api/v1/early-help/episodes/{planned.pk}/")
+    assert response.status_code == 403
+    assert "withdrawn" in str(response.json())
+    refusal = Disclosure.objects.get(channel=Channel.API_READ, person=people["Kerry"])
+    assert refusal.outcome == Outcome.REFUSED and refusal.recipient_user == nurse
+    assert not Disclosure.objects.filter(channel=Channel.API_READ, outcome=Outcome.SHARED)
+    assert api_as(worker).get(f"/api/v1/early-help/episodes/{planned.pk}/").status_code == 200

@@ -52,8 +52,8 @@ def exception_handler(exc, context):
         return Response(body, status=status.HTTP_409_CONFLICT)
     if isinstance(exc, Conflict):
         return Response(exc.errors, status=status.HTTP_409_CONFLICT)
-    if isinstance(exc, DomainError):
-        return Response(exc.errors, status=status.HTTP_400_BAD_REQUEST)
+    if isinstance(exc, DomainError):  # a refusal in the domain's terms (a share) says 403
+        return Response(exc.errors, status=getattr(exc, "api_status", 400))
     if isinstance(exc, RecordRefused):
         ensure_refusal_recorded(exc)
         return Response({"detail": "Not found."}, status=status.HTTP_404_NOT_FOUND)

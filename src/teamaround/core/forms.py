@@ -6,7 +6,7 @@ from django import forms
 from teamaround.core.models import AuditAction, District, Quadrant
 from teamaround.core.uploads import UploadField
 
-DATE_HINT = "For example, 2026-11-25"
+DATE_HINT = "For example, 27 3 2026"
 
 
 class VersionField(forms.IntegerField):
@@ -29,6 +29,83 @@ class VersionField(forms.IntegerField):
         super().__init__(**kwargs)
 
 
+class GovukDateInput(forms.MultiWidget):
+    """The GOV.UK Design System's date input: day, month and year boxes
+    (`{% govuk_field %}` renders it as a fieldset; the inputs are `<name>_day` and so on)."""
+
+    govuk_component = "date"
+
+    def __init__(self, attrs=None):
+        numeric = {"inputmode": "numeric"}
+        super().__init__(
+            {
+                "day": forms.TextInput(attrs=numeric),
+                "month": forms.TextInput(attrs=numeric),
+                "year": forms.TextInput(attrs=numeric),
+            },
+            attrs,
+        )
+
+    def decompress(self, value):
+        if hasattr(value, "year"):
+            return [value.day, value.month, value.year]
+        return [None, None, None]
+
+    def value_from_datadict(self, data, files, name):
+        """The three boxes; or one `<name>` value (YYYY-MM-DD), as a link or a script sends."""
+        if data.get(name):
+            return data.get(name)
+        return super().value_from_datadict(data, files, name)
+
+    def value_omitted_from_data(self, data, files, name):
+        return name not in data and super().value_omitted_from_data(data, files, name)
+
+
+class GovukDateField(forms.Field):
+    """A date entered in the GOV.UK date input, with the Design System's error messages."""
+
+    widget = GovukDateInput
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("help_text", "For example, 27 3 2026")
+        label = kwargs.get("label") or "date"
+        messages = {
+            "required": f"Enter the {label[0].lower()}{label[1:]}.",
+            **(kwargs.get("error_messages") or {}),
+        }
+        kwargs["error_messages"] = messages
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        import datetime
+
+        if hasattr(value, "year"):
+            return value
+        if isinstance(value, str):  # one YYYY-MM-DD value
+            if not value.strip():
+                return None
+            try:
+                return datetime.date.fromisoformat(value.strip())
+            except ValueError as error:
+                label = (self.label or "The date").lower()
+                raise forms.ValidationError(f"The {label} must be a real date.") from error
+        parts = [str(part or "").strip() for part in (value or ["", "", ""])]
+        if not any(parts):
+            return None
+        label = (self.label or "The date").lower()
+        names = ("day", "month", "year")
+        missing = [name for name, part in zip(names, parts, strict=True) if not part]
+        if missing:
+            raise forms.ValidationError(f"The {label} must include a {' and '.join(missing)}.")
+        try:
+            day, month, year = (int(part) for part in parts)
+            if year < 1900:
+                raise ValueError
+            return datetime.date(year, month, day)
+        except ValueError as error:
+            raise forms.ValidationError(f"The {label} must be a real date.") from error
+
+
 class AuditSearchForm(forms.Form):
     username = forms.CharField(label="Username", required=False)
     object_id = forms.CharField(
@@ -37,8 +114,8 @@ class AuditSearchForm(forms.Form):
     action = forms.ChoiceField(
         label="What happened", required=False, choices=[("", "Anything")] + AuditAction.choices
     )
-    date_from = forms.DateField(label="From", required=False, help_text=DATE_HINT)
-    date_to = forms.DateField(label="To", required=False, help_text=DATE_HINT)
+    date_from = GovukDateField(label="From", required=False, help_text=DATE_HINT)
+    date_to = GovukDateField(label="To", required=False, help_text=DATE_HINT)
 
     def clean(self):
         cleaned = super().clean()
@@ -67,57 +144,3 @@ class DistrictForm(forms.Form):
 
 class GeographyUploadForm(forms.Form):
     file = UploadField(kind="json", label="Geography file (JSON)")
-
-
-class GovukDateInput(forms.MultiWidget):
-    """The GOV.UK Design System's date input: day, month and year boxes
-    (`{% govuk_field %}` renders it as a fieldset; the inputs are `<name>_day` and so on)."""
-
-    govuk_component = "date"
-
-    def __init__(self, attrs=None):
-        numeric = {"inputmode": "numeric"}
-        super().__init__(
-            {
-                "day": forms.TextInput(attrs=numeric),
-                "month": forms.TextInput(attrs=numeric),
-                "year": forms.TextInput(attrs=numeric),
-            },
-            attrs,
-        )
-
-    def decompress(self, value):
-        if hasattr(value, "year"):
-            return [value.day, value.month, value.year]
-        return [None, None, None]
-
-
-class GovukDateField(forms.Field):
-    """A date entered in the GOV.UK date input, with the Design System's error messages."""
-
-    widget = GovukDateInput
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("help_text", "For example, 27 3 2026")
-        super().__init__(**kwargs)
-
-    def to_python(self, value):
-        import datetime
-
-        if hasattr(value, "year"):
-            return value
-        parts = [str(part or "").strip() for part in (value or ["", "", ""])]
-        if not any(parts):
-            return None
-        label = (self.label or "The date").lower()
-        names = ("day", "month", "year")
-        missing = [name for name, part in zip(names, parts, strict=True) if not part]
-        if missing:
-            raise forms.ValidationError(f"The {label} must include a {' and '.join(missing)}.")
-        try:
-            day, month, year = (int(part) for part in parts)
-            if year < 1900:
-                raise ValueError
-            return datetime.date(year, month, day)
-        except ValueError as error:
-            raise forms.ValidationError(f"The {label} must be a real date.") from error

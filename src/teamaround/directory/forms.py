@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils import timezone
 
-from teamaround.core.forms import VersionField
+from teamaround.core.forms import GovukDateField, VersionField
 from teamaround.core.models import District, NeedDomain, WindscreenLevel
 from teamaround.core.uploads import UploadField
 from teamaround.directory.models import AccessRoute, ServiceStatus, Weekday
@@ -154,10 +154,10 @@ class ServiceForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    review_date = forms.DateField(
+    review_date = GovukDateField(
         label="Next review date",
         help_text="When this entry must next be checked, for example "
-        "2026-03-31. After this date the service is flagged.",
+        "31 3 2026. After this date the service is flagged.",
     )
 
     def __init__(self, *args, **kwargs):

@@ -163,9 +163,9 @@ class EpisodeViewSet(viewsets.ViewSet):
 
     @extend_schema(responses=EpisodeOutput)
     def retrieve(self, request, pk=None):
-        return Response(
-            EpisodeOutput(selectors.episode_get(actor=request.user, episode_id=pk)).data
-        )
+        episode = selectors.episode_get(actor=request.user, episode_id=pk)
+        services.episode_api_read_record(actor=request.user, episode=episode, part="episode")
+        return Response(EpisodeOutput(episode).data)
 
     @extend_schema(request=EpisodeInput, responses={201: EpisodeOutput})
     def create(self, request):
@@ -187,6 +187,7 @@ class EpisodeViewSet(viewsets.ViewSet):
         record = parts.assessment_of(episode)
         if record is None:
             return Response({"detail": "No assessment yet."}, status=status.HTTP_404_NOT_FOUND)
+        services.episode_api_read_record(actor=request.user, episode=episode, part="assessment")
         return Response(AssessmentOutput(record).data)
 
     @extend_schema(parameters=[UUID_PATH_ID], request=PlanIO, responses=PlanIO)
@@ -199,6 +200,7 @@ class EpisodeViewSet(viewsets.ViewSet):
             plan = parts.plan_of(episode)
             if plan is None:
                 return Response({"detail": "No plan yet."}, status=status.HTTP_404_NOT_FOUND)
+            services.episode_api_read_record(actor=request.user, episode=episode, part="plan")
             return Response(_plan_data(plan))
         data = PlanIO(data=request.data)
         data.is_valid(raise_exception=True)
@@ -251,6 +253,8 @@ class EpisodeViewSet(viewsets.ViewSet):
             }
             for m in episode.meetings.all()
         ]
+        if request.method == "GET":
+            services.episode_api_read_record(actor=request.user, episode=episode, part="meetings")
         code = status.HTTP_201_CREATED if request.method == "POST" else status.HTTP_200_OK
         return Response(meetings, status=code)
 

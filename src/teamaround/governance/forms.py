@@ -3,9 +3,10 @@
 from django import forms
 
 from teamaround.accounts.models import Agency
+from teamaround.core.forms import GovukDateField
 from teamaround.governance.models import BasisKind, Purpose, Scope
 
-DATE_HINT = "For example, 2026-11-25"
+DATE_HINT = "For example, 27 3 2026"
 
 
 class BasisForm(forms.Form):
@@ -31,8 +32,8 @@ class BasisForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Where it is recorded: a signed form, a court order's reference, minutes.",
     )
-    starts_on = forms.DateField(label="From", required=False, help_text=DATE_HINT)
-    ends_on = forms.DateField(label="Until", required=False, help_text=DATE_HINT)
+    starts_on = GovukDateField(label="From", required=False, help_text=DATE_HINT)
+    ends_on = GovukDateField(label="Until", required=False, help_text=DATE_HINT)
 
 
 class WithdrawForm(forms.Form):
@@ -56,8 +57,12 @@ class WithholdForm(forms.Form):
 
 
 class PeriodForm(forms.Form):
-    start = forms.DateField(label="From", help_text=DATE_HINT)
-    end = forms.DateField(label="To", help_text=DATE_HINT)
+    start = GovukDateField(
+        label="From", help_text=DATE_HINT, error_messages={"required": "Enter the start date."}
+    )
+    end = GovukDateField(
+        label="To", help_text=DATE_HINT, error_messages={"required": "Enter the end date."}
+    )
 
     def clean(self):
         cleaned = super().clean()
@@ -77,7 +82,7 @@ class AccessRequestForm(forms.Form):
         max_length=120,
         help_text="The person, someone with parental responsibility, or their solicitor.",
     )
-    received_on = forms.DateField(label="Date received", required=False, help_text=DATE_HINT)
+    received_on = GovukDateField(label="Date received", required=False, help_text=DATE_HINT)
 
 
 class ExtendForm(forms.Form):

@@ -6,17 +6,17 @@ from __future__ import annotations
 from django import forms
 
 from teamaround.accounts.models import Agency
-from teamaround.core.forms import VersionField
+from teamaround.core.forms import GovukDateField, VersionField
 from teamaround.panels.models import AvoidedPlacement, PackageOutcome
 
-DATE_HINT = "For example, 2026-03-27"
+DATE_HINT = "For example, 27 3 2026"
 ACTION_ROWS = 3
 PART_ROWS = 3
 SHARE_ROWS = 4
 
 
 def _date(label, required=True):
-    return forms.DateField(label=label, required=required, help_text=DATE_HINT)
+    return GovukDateField(label=label, required=required, help_text=DATE_HINT)
 
 
 class ReferralForm(forms.Form):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django import forms
 
-from teamaround.core.forms import VersionField
+from teamaround.core.forms import GovukDateField, VersionField
 from teamaround.people.models import (
     DateOfBirthKind,
     Ethnicity,
@@ -16,7 +16,7 @@ from teamaround.people.models import (
     Sex,
 )
 
-DATE_HINT = "For example, 2019-03-27"
+DATE_HINT = "For example, 27 3 2026"
 
 
 class KnownChildSearchForm(forms.Form):
@@ -27,7 +27,7 @@ class KnownChildSearchForm(forms.Form):
         help_text="As you heard them, any of the child's forenames: spelling need not be exact",
     )
     surname = forms.CharField(label="Last name", required=False, max_length=100)
-    date_of_birth = forms.DateField(
+    date_of_birth = GovukDateField(
         label="Date of birth or expected date (if known)", required=False, help_text=DATE_HINT
     )
     age = forms.IntegerField(
@@ -59,7 +59,7 @@ class KnownChildSearchForm(forms.Form):
 class PersonForm(forms.Form):
     forenames = forms.CharField(label="First names", max_length=100, required=False)
     surname = forms.CharField(label="Last name", max_length=100, required=False)
-    date_of_birth = forms.DateField(label="Date of birth", required=False, help_text=DATE_HINT)
+    date_of_birth = GovukDateField(label="Date of birth", required=False, help_text=DATE_HINT)
     date_of_birth_kind = forms.ChoiceField(
         label="How the date of birth is known",
         choices=DateOfBirthKind.choices,
@@ -146,7 +146,7 @@ class AddressForm(forms.Form):
     line_2 = forms.CharField(label="Address line 2 (optional)", required=False, max_length=120)
     town = forms.CharField(label="Town (optional)", required=False, max_length=80)
     postcode = forms.CharField(label="Postcode", required=False, max_length=10)
-    moved_in = forms.DateField(label="Moved in (optional)", required=False, help_text=DATE_HINT)
+    moved_in = GovukDateField(label="Moved in (optional)", required=False, help_text=DATE_HINT)
 
 
 class FamilyForm(forms.Form):
@@ -167,7 +167,7 @@ class RelationshipForm(forms.Form):
     from_person = forms.ChoiceField(label="Person")
     kind = forms.ChoiceField(label="Is the", choices=RelationshipKind.choices)
     to_person = forms.ChoiceField(label="Of")
-    started_on = forms.DateField(label="Since (optional)", required=False, help_text=DATE_HINT)
+    started_on = GovukDateField(label="Since (optional)", required=False, help_text=DATE_HINT)
 
     def __init__(self, *args, people=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -177,7 +177,11 @@ class RelationshipForm(forms.Form):
 
 
 class EndMembershipForm(forms.Form):
-    ended_on = forms.DateField(label="Left on", help_text=DATE_HINT)
+    ended_on = GovukDateField(
+        label="Left on",
+        help_text=DATE_HINT,
+        error_messages={"required": "Enter the date they left the household."},
+    )
     reason = forms.CharField(
         label="Reason (optional)", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )

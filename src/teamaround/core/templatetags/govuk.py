@@ -5,6 +5,8 @@ radios, checkboxes) and wires up the hint and error message for screen readers;
 `{% govuk_error_summary form %}` renders the error summary that links to each field.
 """
 
+from datetime import date
+
 from django import forms, template
 
 register = template.Library()
@@ -134,6 +136,11 @@ def _shown(value) -> str:
 
 def _date_parts(field) -> list[dict]:
     value = field.value()
+    if isinstance(value, str):  # one YYYY-MM-DD value, as sent or as the initial
+        try:
+            value = date.fromisoformat(value)
+        except ValueError:
+            value = ["", "", ""]
     if hasattr(value, "year"):
         value = [value.day, value.month, value.year]
     elif not isinstance(value, list | tuple):

@@ -2,6 +2,7 @@
 
 from django import forms
 
+from teamaround.core.forms import GovukDateField
 from teamaround.core.models import NeedDomain, WindscreenLevel
 
 
@@ -15,16 +16,8 @@ class StaffChoiceField(forms.ModelChoiceField):
         return staff_label(obj)
 
 
-class DateField(forms.DateField):
-    """A date typed as YYYY-MM-DD (a native date picker where the browser has one)."""
-
-    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault(
-            "error_messages", {"invalid": "Enter a real date.", "required": "Enter a date."}
-        )
-        super().__init__(**kwargs)
+class DateField(GovukDateField):
+    """A date entered as day, month and year (the GOV.UK date input)."""
 
 
 def level_field():

@@ -1,5 +1,6 @@
 """Use-cases that change early help records: the only writers of the earlyhelp app's tables."""
 
+from teamaround.earlyhelp.services.api_reads import episode_api_read_record
 from teamaround.earlyhelp.services.assessment import (
     assessment_return,
     assessment_sign_off,
@@ -30,6 +31,7 @@ __all__ = [
     "assessment_sign_off",
     "assessment_submit",
     "assessment_summary_save",
+    "episode_api_read_record",
     "episode_close",
     "episode_open",
     "episode_open_from_hand_over",

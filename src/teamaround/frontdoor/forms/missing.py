@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
+from teamaround.core.forms import GovukDateField
 from teamaround.core.uploads import UploadField
 from teamaround.frontdoor.models import ConversationOutcome
 
@@ -40,5 +41,5 @@ class ScrutinyForm(forms.Form):
 
 
 class FlowForm(forms.Form):
-    date_from = forms.DateField(label="From", required=False, help_text="For example, 2026-03-01")
-    date_to = forms.DateField(label="To", required=False, help_text="For example, 2026-03-28")
+    date_from = GovukDateField(label="From", required=False, help_text="For example, 1 3 2026")
+    date_to = GovukDateField(label="To", required=False, help_text="For example, 28 3 2026")

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from django import forms
 
-from teamaround.core.forms import VersionField
+from teamaround.core.forms import GovukDateField, VersionField
 from teamaround.core.models import WindscreenLevel
 from teamaround.frontdoor.models import Consent, ConsultationTopic, PublicRelationship
 from teamaround.frontdoor.services.requests import DRAFT_FIELDS
 
-DATE_HINT = "For example, 2015-03-27"
+DATE_HINT = "For example, 27 3 2026"
 # What the request form asks; the known child it links ("person") is chosen separately.
 REQUEST_FIELDS = tuple(field for field in DRAFT_FIELDS if field != "person")
 
@@ -23,7 +23,7 @@ class LevelChoice(forms.ModelChoiceField):
 class ChildFields(forms.Form):
     child_forenames = forms.CharField(label="Child's first name", max_length=100, required=False)
     child_surname = forms.CharField(label="Child's last name", max_length=100, required=False)
-    child_date_of_birth = forms.DateField(
+    child_date_of_birth = GovukDateField(
         label="Child's date of birth", required=False, help_text=DATE_HINT
     )
     address_line_1 = forms.CharField(
@@ -167,7 +167,7 @@ class ConsultationForm(ChildFields):
     hub_social_worker = forms.ModelChoiceField(
         label="Hub social worker you spoke to", queryset=None, required=False
     )
-    held_on = forms.DateField(label="Date of the consultation", required=False, help_text=DATE_HINT)
+    held_on = GovukDateField(label="Date of the consultation", required=False, help_text=DATE_HINT)
     topic = forms.ChoiceField(
         label="What was it about?",
         choices=ConsultationTopic.choices,

@@ -37,7 +37,10 @@ from teamaround.governance.models import (
 
 
 class ShareRefused(DomainError):
-    """No basis covers this share; the message says why (consent withdrawn, ended, narrower)."""
+    """No basis covers this share; the message says why (consent withdrawn, ended, narrower).
+    In the API it is a 403 with that message: the caller is refused, not mistaken."""
+
+    api_status = 403
 
     def __init__(self, message: str, entry: Disclosure | None = None, field: str | None = None):
         super().__init__(message, field=field)

@@ -68,17 +68,11 @@ class HouseholdPlanner:
             f"{surname} household", self.postcodes(), f"{number} {self.rng.choice(self.streets)}"
         )
 
-    def _years_old(self, person: PlannedPerson) -> float:
-        return (self.today - person.date_of_birth).days / 365
-
-    def _children(self, household, parents, surname, count, *, since=None, elders=()):
-        """Children born when each of their parents (and step-parents, `elders`) was 16 or
-        older."""
-        oldest = min([17.9, *(self._years_old(p) - 16 for p in [*parents, *elders])])
+    def _children(self, household, parents, surname, count, *, since=None):
         children = []
         for _ in range(count):
             sex = self.rng.choice("FM")
-            child = self._person(surname, sex, self._born(0, max(oldest, 0)), child=True)
+            child = self._person(surname, sex, self._born(0, 17.9), child=True)
             children.append(child)
             household.members.append(PlannedMember(child, "child", since or child.date_of_birth))
             for parent in parents:
@@ -104,9 +98,7 @@ class HouseholdPlanner:
             since = self._born(0.5, 6)
             household.members.append(PlannedMember(step, "step_parent", since))
             household.relationships.append((step, "partner_of", mother))
-            older = self._children(
-                household, [mother], old_surname, max(1, wanted_children - 1), elders=[step]
-            )
+            older = self._children(household, [mother], old_surname, max(1, wanted_children - 1))
             for child in older:
                 household.relationships.append((step, "step_parent_of", child))
             if wanted_children > 1:
@@ -135,6 +127,9 @@ class HouseholdPlanner:
         children = [m.person for m in household.members if m.role == "child"]
         for first, second in zip(children, children[1:], strict=False):
             household.relationships.append((first, "sibling_of", second))
+        for planned in (household, household.moved_from):
+            if planned is not None:
+                _parents_old_enough(planned)
         return household
 
     @staticmethod
@@ -148,8 +143,7 @@ class HouseholdPlanner:
         """The first child lived with their father until recently, then moved to their mother."""
         child_member = next(m for m in household.members if m.role == "child")
         child = child_member.person
-        at_least = max(22.0, self._years_old(child) + 16)
-        father = self._person(child.surname, "M", self._born(at_least, at_least + 28))
+        father = self._person(child.surname, "M", self._born(22, 50))
         previous = self._household(child.surname)
         moved_on = self._born(0.1, 2)
         previous.members.append(PlannedMember(father, "parent", child.date_of_birth))
@@ -157,3 +151,20 @@ class HouseholdPlanner:
         previous.relationships.append((father, "parent_of", child))
         child_member.started_on = moved_on
         household.moved_from = previous
+
+
+PARENT_GAP = timedelta(days=16 * 365 + 4)
+
+
+def _parents_old_enough(household: PlannedHousehold) -> None:
+    """A parent or step-parent is at least 16 years older than each of their children: one who
+    would be younger is made older, with no further random draw (so the children, whom the
+    known-child search is measured on, stay as they are for a seed)."""
+    for parent, kind, child in household.relationships:
+        if kind not in ("parent_of", "step_parent_of") or child.unborn:
+            continue
+        if parent.date_of_birth is None or child.date_of_birth is None:
+            continue
+        latest = child.date_of_birth - PARENT_GAP - timedelta(days=parent.key % 2500)
+        if parent.date_of_birth > child.date_of_birth - PARENT_GAP:
+            parent.date_of_birth = latest
