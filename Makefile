@@ -12,7 +12,7 @@ TEST_WORKERS ?= auto
 # Removes `/*# sourceMappingURL=… */` and `//# sourceMappingURL=…` comments.
 STRIP_SOURCE_MAP := s@/\*\# sourceMappingURL=[^*]*\*/@@g; s@//\# sourceMappingURL=.*$$@@
 
-.PHONY: demo test install pdf-libs assets migrate seed serve worker lint format check-deploy deploy-smoke chromium bench clean
+.PHONY: demo test install pdf-libs assets migrate seed serve worker lint format check-deploy deploy-smoke chromium bench splink-venv clean
 
 demo: install assets migrate seed serve
 
@@ -114,5 +114,15 @@ bench: install
 	$(BIN)/python bench/panels.py --postgres
 	$(BIN)/python bench/commissioning.py --postgres
 
+# Splink (on DuckDB) for bench/matching_eval.py --splink: an environment of its own, so the
+# side-by-side never runs inside, or changes, the application's.
+SPLINK_VENV := .venv-splink
+splink-venv: $(SPLINK_VENV)/.installed
+
+$(SPLINK_VENV)/.installed: Makefile
+	test -x $(SPLINK_VENV)/bin/python || $(PYTHON) -m venv $(SPLINK_VENV)
+	$(SPLINK_VENV)/bin/pip install --quiet 'splink>=5,<6' 'duckdb>=1.1'
+	touch $@
+
 clean:
-	rm -rf $(VENV) node_modules $(STATIC_VENDOR) staticfiles teamaround.sqlite3*
+	rm -rf $(VENV) $(SPLINK_VENV) node_modules $(STATIC_VENDOR) staticfiles teamaround.sqlite3*

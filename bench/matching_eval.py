@@ -9,6 +9,7 @@ then p50 and p95 latency, and whether both databases ranked every query the same
     .venv/bin/python bench/matching_eval.py                          # 305,000, both databases
     .venv/bin/python bench/matching_eval.py --children 20000 --per-category 40 --only sqlite
     .venv/bin/python bench/matching_eval.py --train                  # train_matching first
+    make splink-venv && .venv/bin/python bench/matching_eval.py --only sqlite --splink
 
 PostgreSQL: DATABASE_URL if set, else postgres://postgres@127.0.0.1:5432/teamaround_bench.
 The database named there is dropped and created again: never point it at real data.
@@ -35,6 +36,50 @@ from benchdb import fresh_postgres  # noqa: E402  (bench/ is on the path when ru
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_POSTGRES = "postgres://postgres@127.0.0.1:5432/teamaround_bench"
+SPLINK_PYTHON = ROOT / ".venv-splink" / "bin" / "python"
+
+
+def splink_input(truth, path: str) -> None:
+    """The records and queries, as bench/matching_splink.py reads them (normalised names)."""
+    from teamaround.people.matching.names import name_parts
+    from teamaround.people.models import PersonSearchKey
+
+    records, seen = [], set()
+    rows = PersonSearchKey.objects.filter(is_own_name=True).order_by("person_id", "id")
+    for key in rows.iterator(chunk_size=5000):
+        if key.person_id in seen:
+            continue
+        seen.add(key.person_id)
+        given, family = key.given_names.split(), key.family_names.split()
+        records.append(
+            {
+                "unique_id": str(key.person_id),
+                "first_name": given[0] if given else None,
+                "surname": family[0] if family else None,
+                "dob": key.date_of_birth.isoformat()
+                if key.date_of_birth and not key.is_unborn
+                else None,
+                "postcode": key.postcode or None,
+                "sex": key.sex if key.sex in ("F", "M") else None,
+                "household": str(key.household_id) if key.household_id else None,
+            }
+        )
+    queries = []
+    for query in truth.queries:
+        given, family = name_parts(query.forenames or "", query.surname or "")
+        queries.append(
+            {
+                "category": query.category,
+                "answer": str(query.answer) if query.answer else None,
+                "first_name": given[0] if given else "",
+                "surname": family[0] if family else "",
+                "dob": query.date_of_birth.isoformat() if query.date_of_birth else None,
+                "postcode": query.postcode.upper(),
+            }
+        )
+    same = {str(k): str(v) for k, v in truth.same_child.items()}
+    with open(path, "w", encoding="utf-8") as handle:
+        json.dump({"records": records, "queries": queries, "same_child": same}, handle)
 
 
 def run_one(database_url: str, children: int, per_category: int, seed: int, train: bool):
@@ -113,6 +158,8 @@ def run_one(database_url: str, children: int, per_category: int, seed: int, trai
                 )
             )
     timings.sort()
+    if os.environ.get("MATCHING_SPLINK_INPUT"):
+        splink_input(truth, os.environ["MATCHING_SPLINK_INPUT"])
     return {
         "children": truth.children,
         "seeding_seconds": round(seeding, 1),
@@ -169,6 +216,22 @@ def _table(figures: dict) -> list[str]:
     return lines
 
 
+def print_splink(path: str) -> None:
+    """Splink on the same county and queries, in its own environment; the same table."""
+    command = [str(SPLINK_PYTHON), str(ROOT / "bench" / "matching_splink.py"), path]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603
+    Path(path).unlink(missing_ok=True)
+    if done.returncode:
+        raise SystemExit(f"Splink run failed:\n{done.stderr[-3000:]}")
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    print(
+        f"\nSplink (DuckDB, unsupervised: u by random sampling, m by EM), same county: trained "
+        f"in {figures['training_seconds']}s; all queries scored in {figures['scoring_seconds']}s "
+        f"as one batch ({figures['ms_per_query']} ms a query)"
+    )
+    print("\n".join(_table(figures)))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--children", type=int, default=305_000)
@@ -178,6 +241,12 @@ def main() -> None:
     parser.add_argument("--train", action="store_true", help="run train_matching before searching")
     parser.add_argument(
         "--parallel", action="store_true", help="both databases at once (quicker, noisier timings)"
+    )
+    parser.add_argument(
+        "--splink",
+        action="store_true",
+        help=f"Splink (DuckDB) side by side on the SQLite county, in {SPLINK_PYTHON.parent.parent}"
+        " (make splink-venv)",
     )
     parser.add_argument("--child-run", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -198,7 +267,7 @@ def main() -> None:
         f"Known-child matching: {args.children:,} children, up to {args.per_category} queries "
         f"per category, match model: {model}"
     )
-    rankings, started = {}, []
+    rankings, started, splink_file = {}, [], ""
     for label, url, prepare in runs:
         if prepare:
             prepare(url)
@@ -206,6 +275,11 @@ def main() -> None:
         command += ["--per-category", str(args.per_category), "--seed", str(args.seed)]
         command += ["--train"] if args.train else []
         env = {**os.environ, "PYTHONPATH": f"{ROOT / 'src'}:{ROOT}:{ROOT / 'bench'}"}
+        if args.splink and label == "SQLite":
+            if not SPLINK_PYTHON.exists():
+                raise SystemExit("Splink's environment is missing: make splink-venv")
+            splink_file = tempfile.mkstemp(prefix="teamaround-splink-", suffix=".json")[1]
+            env["MATCHING_SPLINK_INPUT"] = splink_file
         process = subprocess.Popen(  # noqa: S603 - this script, this interpreter
             command, stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT
         )
@@ -229,6 +303,8 @@ def main() -> None:
             f"latency p50 {figures['p50_ms']} ms, p95 {figures['p95_ms']} ms"
         )
         print("\n".join(_table(figures)))
+    if args.splink and splink_file:
+        print_splink(splink_file)
     if len(rankings) == 2:
         first, second = rankings.values()
         differing = sum(a != b for a, b in zip(first, second, strict=True))

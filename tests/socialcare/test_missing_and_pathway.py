@@ -14,6 +14,7 @@ from teamaround.core.access import SYSTEM
 from teamaround.core.errors import Conflict, DomainError, ValidationFailed
 from teamaround.core.models import AuditEvent, WorkItem
 from teamaround.frontdoor import services as frontdoor_services
+from teamaround.people import services as people_services
 from teamaround.socialcare import selectors, services, timescales
 from teamaround.socialcare.models import MissingFromCare, PathwayPlan
 
@@ -123,6 +124,11 @@ def test_missing_is_only_for_a_looked_after_child_in_care(receive, worker, today
 
 
 def test_the_hubs_police_notification_is_brought_in_once(in_care, worker):
+    # An import links a child on name and date of birth only with the postcode as well (the
+    # child's own address: the family's is recorded against Kerry here).
+    people_services.person_address_add(
+        actor=SYSTEM, person=in_care.child, line_1="1 High Street", postcode="CM1 1QH"
+    )
     episode = _notify(1)
     assert episode.person_id == in_care.child_id  # the Hub matched Jayden
     made = services.missing_from_hub(actor=SYSTEM, referral=in_care)
@@ -137,6 +143,9 @@ def test_the_hubs_police_notification_is_brought_in_once(in_care, worker):
 
 
 def test_the_worker_brings_in_notifications_from_the_looked_after_page(in_care, worker, signed_in):
+    people_services.person_address_add(
+        actor=SYSTEM, person=in_care.child, line_1="1 High Street", postcode="CM1 1QH"
+    )
     _notify(2)
     browser = signed_in(worker)
     page = browser.get(reverse("socialcare:looked-after", args=[in_care.pk])).content.decode()
