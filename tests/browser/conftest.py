@@ -112,8 +112,22 @@ def journey(page):
 
 
 def menu(page, name: str) -> None:
-    """Follow a link in the service navigation."""
-    page.get_by_role("navigation", name="Menu").get_by_role("link", name=name).click()
+    """Follow a link in the service navigation, through its section's page ("Commissioning",
+    "Administration") where the navigation groups it, as a person would."""
+    nav = page.get_by_role("navigation", name="Menu")
+    link = nav.get_by_role("link", name=name, exact=True)
+    if link.count():
+        link.click()
+        return
+    for section in ("Commissioning", "Administration"):
+        entry = nav.get_by_role("link", name=section, exact=True)
+        if entry.count():
+            entry.click()
+            found = page.get_by_role("main").get_by_role("link", name=name, exact=True)
+            if found.count():
+                found.click()
+                return
+    raise AssertionError(f"No link {name!r} in the service navigation or its sections")
 
 
 def fill_date(page, label_or_id: str, day) -> None:

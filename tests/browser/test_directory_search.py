@@ -19,7 +19,7 @@ from teamaround.core.seeding import ESSEX_GEOGRAPHY
 from teamaround.core.services import geography_load
 from teamaround.directory import services
 from teamaround.people.services import family_create
-from tests.browser.conftest import assert_accessible, sign_in
+from tests.browser.conftest import assert_accessible, menu, sign_in
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -129,9 +129,7 @@ def test_an_administrator_walks_the_editors_pages(page, live_server):
     service = _directory()["Calm Teens"]
     UserFactory(username="ada.admin", roles=[Role.ADMINISTRATOR])
     sign_in(page, "ada.admin", PASSWORD)
-    page.get_by_role("navigation", name="Menu").get_by_role(
-        "link", name="Manage the directory"
-    ).click()
+    menu(page, "Manage the directory")
     expect(page.get_by_role("heading", level=1)).to_have_text("Manage the directory")
     assert_accessible(page)
     for path, heading in [

@@ -3,7 +3,7 @@ but a wide table inside its own scroll container) and stay axe-clean there.
 
 A small county is seeded once, so that the pages have the tables and long names a council's
 would. Each demo user signs in and opens their home page and every page their service
-navigation links to."""
+navigation links to (through a section's page where the navigation groups its pages)."""
 
 from io import StringIO
 
@@ -66,11 +66,25 @@ def test_every_roles_main_pages_reflow_at_320_pixels_and_stay_accessible(
         pages = ["/"] + [
             link.get_attribute("href") for link in page.locator(f"{NAV_LINKS}[href]").all()
         ]
-        for href in dict.fromkeys(pages):
+        for href in _each_once(pages):
             page.goto(href)
+            if href.startswith("/sections/"):  # the section's pages are main pages too
+                section = page.locator("main a.govuk-link[href]").all()
+                pages += [a.get_attribute("href") for a in section if a.get_attribute("href")]
             width = _overflow(page)
             if width > NARROW["width"]:
                 too_wide.append(f"{user.username} {href}: {width}px ({_widest(page)})")
             assert_accessible(page)
         context.close()
     assert not too_wide, "Scrolls sideways at 320px:\n" + "\n".join(too_wide)
+
+
+def _each_once(pages: list):
+    """The pages in order, each once, including those added while going through them."""
+    seen = set()
+    index = 0
+    while index < len(pages):
+        if pages[index] not in seen:
+            seen.add(pages[index])
+            yield pages[index]
+        index += 1

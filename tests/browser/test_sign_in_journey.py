@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from teamaround.accounts.roles import Role
-from tests.browser.conftest import assert_accessible, sign_in
+from tests.browser.conftest import assert_accessible, menu, sign_in
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -28,7 +28,7 @@ def test_administrator_signs_in_browses_and_signs_out(page):
         ("Geography", "Quadrants and districts"),
         ("Audit trail", "Audit trail"),
     ]:
-        page.get_by_role("navigation", name="Menu").get_by_role("link", name=link).click()
+        menu(page, link)
         expect(page.get_by_role("heading", level=1, name=heading)).to_be_visible()
         assert_accessible(page)
 

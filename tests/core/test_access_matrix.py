@@ -142,7 +142,7 @@ socialcare:care-review socialcare:visit-new socialcare:missing-new socialcare:mi
 socialcare:missing-conversation socialcare:pathway-plan socialcare:pathway-start
 socialcare:pathway-review socialcare:safety-checks-run
 core:audit-search core:bulk-read-alerts core:district-list core:geography-upload
-core:district-edit
+core:district-edit core:section
 """
 ROUTES |= dict.fromkeys(STAFF_ROUTES.split(), STAFF)
 
@@ -197,6 +197,7 @@ RECORDS = {
     (None, "period_id"): "socialcare.CarePeriod",
     (None, "care_review_id"): "socialcare.CareReview",
     (None, "missing_id"): "socialcare.MissingFromCare",
+    ("core:section", "slug"): lambda w: "administration",
     ("commissioning:impact", "pk"): "directory.Service",
     ("commissioning:performance-csv", "key"): lambda w: "hub-by-district",
     ("commissioning:board-pack", "pk"): "commissioning.BoardPack",

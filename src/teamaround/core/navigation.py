@@ -1,12 +1,19 @@
 """Service navigation as a registry: each app adds its own pages in its AppConfig.ready(), with
-a test of who may see the link. The link is only a convenience: every view checks access."""
+a test of who may see the link. The link is only a convenience: every view checks access.
+
+Pages registered in a `section` ("Commissioning", "Administration") share one entry, which
+opens the section's page listing those the user may see, so that the navigation fits on one
+row at 1280 px for every role; a user who may see only one of a section's pages gets that
+page's own link instead."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.urls import reverse
+from django.utils.text import slugify
 
 
 @dataclass(frozen=True)
@@ -15,16 +22,39 @@ class NavigationItem:
     url_name: str
     visible: Callable[[object], bool]
     order: int = 50
+    section: str = ""
 
 
 _items: list[NavigationItem] = []
 
 
-def register(label: str, url_name: str, *, visible: Callable[[object], bool], order: int = 50):
+def register(
+    label: str,
+    url_name: str,
+    *,
+    visible: Callable[[object], bool],
+    order: int = 50,
+    section: str = "",
+):
     if any(item.url_name == url_name for item in _items):
         return
-    _items.append(NavigationItem(label, url_name, visible, order))
+    _items.append(NavigationItem(label, url_name, visible, order, section))
     _items.sort(key=lambda item: item.order)
+
+
+def section_slug(section: str) -> str:
+    return slugify(section)
+
+
+def section_items(user, slug: str) -> tuple[str, list[dict]]:
+    """The section named by `slug` and its pages `user` may see ("", [] if none)."""
+    items = [i for i in _items if i.section and section_slug(i.section) == slug]
+    shown = [{"text": i.label, "href": reverse(i.url_name)} for i in items if i.visible(user)]
+    return (items[0].section if items else ""), shown
+
+
+def _is_current(path: str, href: str) -> bool:
+    return path == href or (href != "/" and path.startswith(href))
 
 
 def navigation_for(request) -> list[dict]:
@@ -32,13 +62,21 @@ def navigation_for(request) -> list[dict]:
     if user is None or not user.is_authenticated:
         return []
     path = request.path
-    entries = []
-    for item in _items:
-        if not item.visible(user):
+    visible = [item for item in _items if item.visible(user)]
+    sizes = Counter(item.section for item in visible if item.section)
+    entries, sections_shown = [], set()
+    for item in visible:
+        if item.section and sizes[item.section] > 1:
+            if item.section in sections_shown:
+                continue
+            sections_shown.add(item.section)
+            href = reverse("core:section", args=[section_slug(item.section)])
+            pages = [reverse(i.url_name) for i in visible if i.section == item.section]
+            current = any(_is_current(path, h) for h in [href, *pages])
+            entries.append({"text": item.section, "href": href, "current": current})
             continue
         href = reverse(item.url_name)
-        current = path == href or (href != "/" and path.startswith(href))
-        entries.append({"text": item.label, "href": href, "current": current})
+        entries.append({"text": item.label, "href": href, "current": _is_current(path, href)})
     return entries
 
 

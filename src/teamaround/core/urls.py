@@ -6,6 +6,7 @@ app_name = "core"
 
 urlpatterns = [
     path("", pages.home, name="home"),
+    path("sections/<slug:slug>/", pages.section, name="section"),
     path("accessibility/", pages.accessibility, name="accessibility"),
     path("privacy/", pages.privacy, name="privacy"),
     path("audit/", audit.audit_search, name="audit-search"),

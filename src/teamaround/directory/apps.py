@@ -21,5 +21,6 @@ class DirectoryConfig(AppConfig):
             "Manage the directory",
             "directory:manage",
             visible=lambda u: u.has_perm("directory.use_editor_pages"),
-            order=85,
+            order=86,
+            section="Administration",
         )

@@ -2,12 +2,13 @@
 
 from django.contrib.auth.decorators import login_required
 from django.db import connection
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from teamaround.core import navigation
 from teamaround.core.work import work_items_for
 
 
@@ -20,6 +21,15 @@ def home(request):
         "core/home.html",
         {"staff": request.user, "tasks": tasks, "today": timezone.localdate()},
     )
+
+
+@login_required
+def section(request, slug):
+    """A section of the service navigation: the pages in it this user may see."""
+    title, pages = navigation.section_items(request.user, slug)
+    if not pages:
+        raise Http404
+    return render(request, "core/section.html", {"title": title, "pages": pages})
 
 
 def accessibility(request):
