@@ -8,6 +8,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 from django.utils import timezone
 
 from teamaround.earlyhelp.models import Episode, EpisodeEvent
@@ -18,12 +19,15 @@ SIXTEEN_YEARS = timedelta(days=16 * 365)
 
 @pytest.fixture(scope="module")
 def county(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
+    """Seeded once inside a transaction rolled back after the module: a flush here would
+    also remove the migrations' reference data (levels, need domains, taxonomies) that every
+    later test in the process relies on."""
+    with django_db_blocker.unblock(), transaction.atomic():
         call_command(
             "seed", "--children", "120", "--county", "small", "--seed", "8", stdout=StringIO()
         )
         yield
-        call_command("flush", "--no-input", stdout=StringIO())
+        transaction.set_rollback(True)
 
 
 @pytest.mark.django_db
