@@ -52,9 +52,16 @@ def test_signed_out_visitors_are_sent_to_sign_in(client, county, name, args):
 
 
 def test_the_navigation_link_is_shown_only_to_those_who_may_use_it(county, make_user, signed_in):
+    """The navigation's Commissioning entry opens the section's page, which links each page."""
     url = reverse("commissioning:needs")
-    assert url in signed_in(make_user(Role.COMMISSIONER)).get("/").content.decode()
-    assert url not in signed_in(make_user(Role.PRACTITIONER)).get("/").content.decode()
+    section = reverse("core:section", args=["commissioning"])
+    commissioner = signed_in(make_user(Role.COMMISSIONER))
+    assert section in commissioner.get("/").content.decode()
+    assert url in commissioner.get(section).content.decode()
+    practitioner = signed_in(make_user(Role.PRACTITIONER))
+    home = practitioner.get("/").content.decode()
+    assert url not in home and section not in home
+    assert practitioner.get(section).status_code == 404
 
 
 def test_the_performance_count_selectors_refuse_other_roles(county, make_user):
