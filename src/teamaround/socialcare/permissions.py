@@ -107,6 +107,8 @@ rules.add_perm("socialcare.view_case", can_view_case)
 rules.add_perm("socialcare.change_case", can_change_case)
 rules.add_perm("socialcare.authorise", manages_case_team)
 rules.add_perm("socialcare.see_caseload", manages_social_care_team)
+# The council's safety standards (the child protection visit standard): social care managers.
+rules.add_perm("socialcare.set_standards", manages_social_care_team)
 # Only the system (the command, the background task) runs the checks themselves; a team
 # manager asks for a run (socialcare.services.safety.safety_checks_request).
 rules.add_perm("socialcare.run_safety_checks", rules.always_deny)

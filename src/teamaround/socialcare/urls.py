@@ -2,15 +2,26 @@
 
 from django.urls import path
 
-from teamaround.socialcare.views import assessment, cases, looked_after, protection
+from teamaround.socialcare.views import (
+    assessment,
+    cases,
+    looked_after,
+    proceedings,
+    protection,
+    standards,
+)
 
 app_name = "socialcare"
 
 CASE = "cases/<uuid:referral_id>/"
+PLO = CASE + "pre-proceedings/<uuid:pre_proceedings_id>/"
+OFFER = CASE + "family-group/offers/<uuid:offer_id>/"
 urlpatterns = [
     path("", cases.home, name="home"),
     path("caseload/", cases.caseload, name="caseload"),
     path("caseload/safety-checks/", cases.safety_checks_run, name="safety-checks-run"),
+    path("standards/", standards.standards, name="standards"),
+    path("standards/<slug:key>/", standards.standard_edit, name="standard-edit"),
     path("families/<uuid:family_id>/refer/", cases.referral_new, name="referral-new"),
     path(
         "hand-overs/<uuid:hand_over_id>/receive/",
@@ -54,4 +65,25 @@ urlpatterns = [
     path(CASE + "pathway-plan/", looked_after.pathway_plan, name="pathway-plan"),
     path(CASE + "pathway-plan/start/", looked_after.pathway_start, name="pathway-start"),
     path(CASE + "pathway-plan/review/", looked_after.pathway_review, name="pathway-review"),
+    # Pre-proceedings, family group decision making and the family network
+    path(CASE + "pre-proceedings/", proceedings.proceedings, name="proceedings"),
+    path(
+        CASE + "pre-proceedings/start/",
+        proceedings.pre_proceedings_start,
+        name="pre-proceedings-start",
+    ),
+    path(PLO + "letter/", proceedings.letter_new, name="plo-letter"),
+    path(PLO + "meeting/", proceedings.meeting_new, name="plo-meeting"),
+    path(PLO + "outcome/", proceedings.outcome, name="plo-outcome"),
+    path(CASE + "care-proceedings/", proceedings.proceedings_issue, name="proceedings-issue"),
+    path(CASE + "family-group/offer/", proceedings.fgdm_offer_new, name="fgdm-offer"),
+    path(OFFER + "answer/", proceedings.fgdm_offer_answer, name="fgdm-answer"),
+    path(OFFER + "meeting/", proceedings.fgdm_meeting_new, name="fgdm-meeting"),
+    path(CASE + "family-group/exception/", proceedings.fgdm_exception, name="fgdm-exception"),
+    path(CASE + "family-network/new/", proceedings.network_member_new, name="network-new"),
+    path(
+        CASE + "family-network/<uuid:member_id>/consent/",
+        proceedings.network_consent,
+        name="network-consent",
+    ),
 ]

@@ -99,7 +99,9 @@ def case_timeliness(referral, today: date | None = None) -> list[timescales.Time
             )
         )
     from teamaround.socialcare.selectors.looked_after import looked_after_timeliness
+    from teamaround.socialcare.selectors.proceedings import proceedings_timeliness
 
+    rows += proceedings_timeliness(referral, today)
     return rows + looked_after_timeliness(referral, today)
 
 

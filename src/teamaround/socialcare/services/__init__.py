@@ -6,6 +6,14 @@ from teamaround.socialcare.services.assessment import (
     assessment_start,
     assessment_submit,
 )
+from teamaround.socialcare.services.family_network import (
+    fgdm_exception_authorise,
+    fgdm_meeting_record,
+    fgdm_offer_answer,
+    fgdm_offer_record,
+    network_consent_record,
+    network_member_add,
+)
 from teamaround.socialcare.services.looked_after import (
     care_end,
     care_review_record,
@@ -19,6 +27,14 @@ from teamaround.socialcare.services.missing import (
     return_conversation_record,
 )
 from teamaround.socialcare.services.pathway import pathway_plan_review, pathway_plan_start
+from teamaround.socialcare.services.proceedings import (
+    fgdm_gate,
+    letter_before_proceedings_record,
+    pre_proceedings_decide,
+    pre_proceedings_meeting_record,
+    pre_proceedings_start,
+    proceedings_issue,
+)
 from teamaround.socialcare.services.protection import (
     conference_record,
     enquiry_complete,
@@ -35,6 +51,19 @@ from teamaround.socialcare.services.referrals import (
 from teamaround.socialcare.services.safety import safety_checks_request, safety_checks_run
 
 __all__ = [
+    # Pre-proceedings, FGDM and the family network
+    "fgdm_exception_authorise",
+    "fgdm_gate",
+    "fgdm_meeting_record",
+    "fgdm_offer_answer",
+    "fgdm_offer_record",
+    "letter_before_proceedings_record",
+    "network_consent_record",
+    "network_member_add",
+    "pre_proceedings_decide",
+    "pre_proceedings_meeting_record",
+    "pre_proceedings_start",
+    "proceedings_issue",
     "assessment_authorise",
     "assessment_save",
     "assessment_start",

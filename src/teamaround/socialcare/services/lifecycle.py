@@ -75,6 +75,16 @@ def _after_plan(referral) -> str:
 
 
 OTHER = FamilyEventKind.OTHER
+PROCEEDINGS_EVENTS = (
+    CaseEventKind.PLO_STARTED,
+    CaseEventKind.PLO_LETTER,
+    CaseEventKind.PLO_MEETING,
+    CaseEventKind.PLO_DECIDED,
+    CaseEventKind.FGDM_OFFERED,
+    CaseEventKind.FGDM_HELD,
+    CaseEventKind.FGDM_EXCEPTION,
+    CaseEventKind.PROCEEDINGS_ISSUED,
+)
 # kind -> where it may happen, the status afterwards, and how it reads in the chronology.
 # The callables read the outcome the use-case has just set on `record._outcome`.
 CASE_LIFECYCLE = Lifecycle(
@@ -120,6 +130,8 @@ CASE_LIFECYCLE = Lifecycle(
         CaseEventKind.CARE_ENDED: step(
             {CaseStatus.LOOKED_AFTER}, lambda r: r._outcome or CaseStatus.CHILD_IN_NEED, OTHER
         ),
+        # Pre-proceedings and FGDM (services.proceedings) leave the status as it is.
+        **{kind: step(OPEN, None, OTHER) for kind in PROCEEDINGS_EVENTS},
         CaseEventKind.REALLOCATED: step({CaseStatus.AWAITING_DECISION} | OPEN, None, OTHER),
         CaseEventKind.STEPPED_DOWN: step(
             {CaseStatus.ASSESSMENT, CaseStatus.CHILD_IN_NEED},
@@ -208,6 +220,7 @@ def work_set(actor, referral, source: str, title: str, due_on, url: str) -> None
 
 WORK_SOURCES = (
     "socialcare.decision",
+    "socialcare.pre_proceedings",
     "socialcare.assessment",
     "socialcare.authorise",
     "socialcare.conference",

@@ -11,6 +11,7 @@ from teamaround.core.views.forms import submit
 from teamaround.frontdoor.selectors.handovers import hand_over_get
 from teamaround.people import selectors as people_selectors
 from teamaround.socialcare import adapters, forms, selectors, services
+from teamaround.socialcare.selectors import proceedings as proceedings_reads
 
 User = get_user_model()
 
@@ -117,6 +118,7 @@ def case_detail(request, referral_id):
         "care_periods": list(referral.care_periods.all()),
         "care_period": referral.care_periods.filter(ended_on__isnull=True).first(),
         "breaches": selectors.case_breaches(referral),
+        "can_see_proceedings": proceedings_reads.can_see_proceedings(request.user, referral),
     }
     return render(request, "socialcare/case.html", context)
 
