@@ -141,6 +141,10 @@ socialcare:looked-after socialcare:care-start socialcare:placement-change social
 socialcare:care-review socialcare:visit-new socialcare:missing-new socialcare:missing-from-hub
 socialcare:missing-conversation socialcare:pathway-plan socialcare:pathway-start
 socialcare:pathway-review socialcare:safety-checks-run
+socialcare:proceedings socialcare:pre-proceedings-start socialcare:plo-letter socialcare:plo-meeting
+socialcare:plo-outcome socialcare:proceedings-issue socialcare:fgdm-offer socialcare:fgdm-answer
+socialcare:fgdm-meeting socialcare:fgdm-exception socialcare:network-new socialcare:network-consent
+socialcare:standards socialcare:standard-edit
 core:audit-search core:bulk-read-alerts core:district-list core:geography-upload
 core:district-edit core:section
 """
@@ -197,6 +201,10 @@ RECORDS = {
     (None, "period_id"): "socialcare.CarePeriod",
     (None, "care_review_id"): "socialcare.CareReview",
     (None, "missing_id"): "socialcare.MissingFromCare",
+    (None, "pre_proceedings_id"): "socialcare.PreProceedings",
+    (None, "offer_id"): "socialcare.FgdmOffer",
+    ("socialcare:network-consent", "member_id"): "socialcare.FamilyNetworkMember",
+    ("socialcare:standard-edit", "key"): lambda w: "cp_visit",
     ("core:section", "slug"): lambda w: "administration",
     ("commissioning:impact", "pk"): "directory.Service",
     ("commissioning:performance-csv", "key"): lambda w: "hub-by-district",
