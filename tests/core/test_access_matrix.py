@@ -141,6 +141,9 @@ socialcare:looked-after socialcare:care-start socialcare:placement-change social
 socialcare:care-review socialcare:visit-new socialcare:missing-new socialcare:missing-from-hub
 socialcare:missing-conversation socialcare:pathway-plan socialcare:pathway-start
 socialcare:pathway-review socialcare:safety-checks-run
+socialcare:cp-team socialcare:cp-team-add socialcare:cp-team-remove socialcare:cp-team-lead
+socialcare:core-group-member-add socialcare:core-group-meeting socialcare:transfer
+socialcare:oversight-new socialcare:transfers
 core:audit-search core:bulk-read-alerts core:district-list core:geography-upload
 core:district-edit core:section
 """
@@ -197,6 +200,8 @@ RECORDS = {
     (None, "period_id"): "socialcare.CarePeriod",
     (None, "care_review_id"): "socialcare.CareReview",
     (None, "missing_id"): "socialcare.MissingFromCare",
+    (None, "cp_member_id"): "socialcare.ChildProtectionTeamMember",
+    (None, "core_group_id"): "socialcare.CoreGroup",
     ("core:section", "slug"): lambda w: "administration",
     ("commissioning:impact", "pk"): "directory.Service",
     ("commissioning:performance-csv", "key"): lambda w: "hub-by-district",

@@ -88,6 +88,13 @@ LINKED_IN_STATE = {
     "socialcare:pathway-start": "a young person of 15 or more who is or was looked after "
     "(the pathway plan page)",
     "socialcare:safety-checks-run": "a social care team manager (the team's caseload)",
+    "socialcare:cp-team-add": "a case in child protection (its child protection team page)",
+    "socialcare:cp-team-remove": "a case with a child protection team (the team's page)",
+    "socialcare:cp-team-lead": "a case with a child protection team (the team's page)",
+    "socialcare:core-group-member-add": "a child protection plan in force (the team's page)",
+    "socialcare:core-group-meeting": "a child protection plan in force (the team's page)",
+    "socialcare:transfer": "an open case, to its team's manager (the case's page)",
+    "socialcare:oversight-new": "a case, to its team's manager (the case's page)",
 }
 # Prefixes of paths that are not pages (the API, its schema and docs, static files).
 NOT_PAGES = ("/api/", "/static/", "/media/", "/healthz")

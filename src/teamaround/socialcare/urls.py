@@ -2,7 +2,14 @@
 
 from django.urls import path
 
-from teamaround.socialcare.views import assessment, cases, looked_after, protection
+from teamaround.socialcare.views import (
+    assessment,
+    cases,
+    cp_team,
+    looked_after,
+    oversight,
+    protection,
+)
 
 app_name = "socialcare"
 
@@ -17,6 +24,7 @@ urlpatterns = [
         cases.referral_from_hand_over,
         name="from-hand-over",
     ),
+    path("transfers/", oversight.transfers, name="transfers"),
     path(CASE, cases.case_detail, name="case"),
     path(CASE + "decide/", cases.decide, name="decide"),
     path(CASE + "assessment/", assessment.assessment, name="assessment"),
@@ -54,4 +62,24 @@ urlpatterns = [
     path(CASE + "pathway-plan/", looked_after.pathway_plan, name="pathway-plan"),
     path(CASE + "pathway-plan/start/", looked_after.pathway_start, name="pathway-start"),
     path(CASE + "pathway-plan/review/", looked_after.pathway_review, name="pathway-review"),
+    path(CASE + "child-protection-team/", cp_team.team, name="cp-team"),
+    path(CASE + "child-protection-team/add/", cp_team.member_add, name="cp-team-add"),
+    path(
+        CASE + "child-protection-team/<uuid:cp_member_id>/remove/",
+        cp_team.member_remove,
+        name="cp-team-remove",
+    ),
+    path(CASE + "child-protection-team/lead/", cp_team.lead, name="cp-team-lead"),
+    path(
+        CASE + "core-groups/<uuid:core_group_id>/members/new/",
+        cp_team.core_group_member_add,
+        name="core-group-member-add",
+    ),
+    path(
+        CASE + "core-groups/<uuid:core_group_id>/meetings/new/",
+        cp_team.core_group_meeting,
+        name="core-group-meeting",
+    ),
+    path(CASE + "transfer/", oversight.transfer, name="transfer"),
+    path(CASE + "oversight/new/", oversight.oversight_new, name="oversight-new"),
 ]

@@ -72,6 +72,10 @@ class CaseEventKind(models.TextChoices):
     REALLOCATED = "reallocated", "Case reallocated"
     STEPPED_DOWN = "stepped_down", "Stepped down to early help"
     CLOSED = "closed", "Case closed"
+    CP_TEAM = "cp_team", "Child protection team changed"
+    LCPP = "lcpp", "Lead child protection practitioner named"
+    CORE_GROUP = "core_group", "Core group meeting held"
+    OVERSIGHT = "oversight", "Management oversight recorded"
 
 
 class VisitKind(models.TextChoices):

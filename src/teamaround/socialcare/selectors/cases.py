@@ -98,9 +98,10 @@ def case_timeliness(referral, today: date | None = None) -> list[timescales.Time
                 conference.get_kind_display(), conference.due_on, conference.held_on, today
             )
         )
+    from teamaround.socialcare.selectors.cp_team import core_group_timeliness
     from teamaround.socialcare.selectors.looked_after import looked_after_timeliness
 
-    return rows + looked_after_timeliness(referral, today)
+    return rows + core_group_timeliness(referral, today) + looked_after_timeliness(referral, today)
 
 
 def case_protection(referral) -> dict:
