@@ -15,8 +15,8 @@ from teamaround.core.errors import AccessDenied, DomainError, ValidationFailed
 from teamaround.core.models import WorkItem
 from teamaround.socialcare import selectors, services
 from teamaround.socialcare.models import CaseEvent, CoreGroup
-from teamaround.socialcare.services import core_group, cp_team
 from teamaround.socialcare.seeding import ALL_FOUR
+from teamaround.socialcare.services import core_group, cp_team
 from tests.factories import AgencyFactory, TeamFactory
 
 
