@@ -39,13 +39,17 @@ CP_TEAM_ROLES = (
 
 
 def _cp_team_cases(actor) -> Q:
-    """Q on SocialCareReferral: the cases whose child protection team `actor` is in now."""
-    from teamaround.socialcare.models import ChildProtectionTeamMember
+    """Q on SocialCareReferral: the cases whose child protection team `actor` is in now, or
+    whose child in need plan they lead now (a Family Help lead of any agency)."""
+    from teamaround.socialcare.models import ChildInNeedPlan, ChildProtectionTeamMember
 
     current = ChildProtectionTeamMember.objects.filter(
         practitioner_id=actor.pk, left_at__isnull=True, archived_at__isnull=True
     )
-    return Q(pk__in=current.values("referral_id"))
+    leading = ChildInNeedPlan.objects.filter(
+        lead_practitioner_id=actor.pk, ended_on__isnull=True, archived_at__isnull=True
+    )
+    return Q(pk__in=current.values("referral_id")) | Q(pk__in=leading.values("referral_id"))
 
 
 def _lcpp_cases(actor) -> Q:
@@ -142,6 +146,19 @@ rules.add_perm("socialcare.view_case", can_view_case)
 rules.add_perm("socialcare.change_case", can_change_case)
 rules.add_perm("socialcare.authorise", manages_case_team)
 rules.add_perm("socialcare.see_caseload", manages_social_care_team)
+
+
+@rules.predicate
+def leads_cin_plan(user, case) -> bool:
+    """The Family Help lead practitioner (of any agency) holding the case's open plan."""
+    return bool(
+        case is not None
+        and is_staff_member(user)
+        and case.cin_plans.filter(lead_practitioner_id=user.pk, ended_on__isnull=True).exists()
+    )
+
+
+rules.add_perm("socialcare.review_cin_plan", can_change_case | leads_cin_plan)
 rules.add_perm("socialcare.transfer", manages_case_team)
 rules.add_perm("socialcare.oversee", manages_case_team)
 # Only the system (the command, the background task) runs the checks themselves; a team

@@ -102,3 +102,27 @@ class OversightForm(forms.Form):
     text = forms.CharField(
         label="Oversight and direction", widget=forms.Textarea(attrs={"rows": 6})
     )
+
+
+class CinPlanForm(forms.Form):
+    lead_practitioner = StaffChoiceField(
+        queryset=User.objects.none(),
+        label="Family Help lead practitioner",
+        empty_label="Choose the lead practitioner",
+        help_text="Of any agency: a social worker, a family worker, a health visitor.",
+        error_messages={"required": "Choose the lead practitioner."},
+    )
+    started_on = DateField(
+        label="Date the plan started", required=False, help_text="Blank for today."
+    )
+
+    def __init__(self, *args, staff, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lead_practitioner"].queryset = staff
+
+
+class CinReviewForm(forms.Form):
+    held_on = DateField(label="Date of the review")
+    summary = forms.CharField(
+        label="What the review found and agreed", widget=forms.Textarea(attrs={"rows": 5})
+    )

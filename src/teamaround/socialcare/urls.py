@@ -82,4 +82,10 @@ urlpatterns = [
     ),
     path(CASE + "transfer/", oversight.transfer, name="transfer"),
     path(CASE + "oversight/new/", oversight.oversight_new, name="oversight-new"),
+    path(CASE + "child-in-need-plan/", oversight.cin_plan_start, name="cin-plan-start"),
+    path(
+        CASE + "child-in-need-plan/<uuid:cin_plan_id>/review/",
+        oversight.cin_review,
+        name="cin-review",
+    ),
 ]

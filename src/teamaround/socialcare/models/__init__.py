@@ -14,6 +14,7 @@ from teamaround.socialcare.models.choices import (
     SafetyCheck,
     VisitKind,
 )
+from teamaround.socialcare.models.cin import ChildInNeedPlan, ChildInNeedReview
 from teamaround.socialcare.models.cp_team import (
     REQUIRED_DISCIPLINES,
     ChildProtectionTeamMember,
@@ -41,6 +42,8 @@ from teamaround.socialcare.models.protection import (
 from teamaround.socialcare.models.safety import SafetyBreach, SafetyStandard
 
 __all__ = [
+    "ChildInNeedPlan",
+    "ChildInNeedReview",
     "CaseTransfer",
     "ChildProtectionTeamMember",
     "CoreGroup",

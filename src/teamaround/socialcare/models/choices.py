@@ -76,6 +76,8 @@ class CaseEventKind(models.TextChoices):
     LCPP = "lcpp", "Lead child protection practitioner named"
     CORE_GROUP = "core_group", "Core group meeting held"
     OVERSIGHT = "oversight", "Management oversight recorded"
+    CIN_PLAN = "cin_plan", "Child in need plan started"
+    CIN_REVIEW = "cin_review", "Child in need plan reviewed"
 
 
 class VisitKind(models.TextChoices):

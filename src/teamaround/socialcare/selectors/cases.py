@@ -101,6 +101,8 @@ def case_timeliness(referral, today: date | None = None) -> list[timescales.Time
     from teamaround.socialcare.selectors.cp_team import core_group_timeliness
     from teamaround.socialcare.selectors.looked_after import looked_after_timeliness
 
+    for plan in referral.cin_plans.filter(ended_on__isnull=True, next_review_due__isnull=False):
+        rows.append(timescales.rag("Child in need plan review", plan.next_review_due, None, today))
     return rows + core_group_timeliness(referral, today) + looked_after_timeliness(referral, today)
 
 

@@ -17,6 +17,7 @@ from teamaround.socialcare.models import (
     AssessmentStatus,
     CareReview,
     CaseStatus,
+    ChildInNeedPlan,
     ChildProtectionConference,
     CoreGroup,
     Placement,
@@ -51,6 +52,8 @@ def _next_due(row) -> tuple[str, date | None, date | None]:
             return "Pathway plan", row["pathway_due"], None
         if row["pathway_review_due"]:
             return "Pathway plan review", row["pathway_review_due"], None
+    if row["status"] == CaseStatus.CHILD_IN_NEED and row.get("cin_review_due"):
+        return "Child in need plan review", row["cin_review_due"], None
     if row.get("core_group_due") and (
         not row["conference_due"] or row["core_group_due"] < row["conference_due"]
     ):
@@ -85,6 +88,13 @@ def _core_group_due():
     return Subquery(waiting.values("first_meeting_due")[:1])
 
 
+def _cin_review_due():
+    plans = ChildInNeedPlan.objects.filter(
+        referral=OuterRef("pk"), ended_on__isnull=True, next_review_due__isnull=False
+    ).order_by("next_review_due")
+    return Subquery(plans.values("next_review_due")[:1])
+
+
 def _visit_due():
     current = Placement.objects.filter(
         period__referral=OuterRef("pk"), ended_on__isnull=True, next_visit_due__isnull=False
@@ -114,6 +124,7 @@ def caseload(*, actor, today: date | None = None) -> dict:
             care_review_due=_care_review_due(),
             visit_due=_visit_due(),
             core_group_due=_core_group_due(),
+            cin_review_due=_cin_review_due(),
             pathway_due=F("pathway_plan__due_on"),
             pathway_done=F("pathway_plan__completed_on"),
             pathway_review_due=F("pathway_plan__next_review_due"),
@@ -136,6 +147,7 @@ def caseload(*, actor, today: date | None = None) -> dict:
             "care_review_due",
             "visit_due",
             "core_group_due",
+            "cin_review_due",
             "pathway_due",
             "pathway_done",
             "pathway_review_due",

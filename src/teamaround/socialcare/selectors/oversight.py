@@ -16,7 +16,10 @@ TRANSFER_RELATED = ("referral__child", "from_worker", "to_worker", "from_team", 
 
 
 def case_oversight(referral) -> dict:
+    cin_plans = list(referral.cin_plans.select_related("lead_practitioner__team"))
     return {
+        "cin_plans": cin_plans,
+        "open_cin_plan": next((p for p in cin_plans if p.ended_on is None), None),
         "transfers": list(referral.transfers.select_related(*TRANSFER_RELATED[1:], "created_by")),
         "oversight": list(referral.oversight.select_related("signed_by")),
     }

@@ -131,6 +131,8 @@ CASE_LIFECYCLE = Lifecycle(
         CaseEventKind.LCPP: step(OPEN, None, OTHER),
         CaseEventKind.CORE_GROUP: step(OPEN, None, OTHER),
         CaseEventKind.OVERSIGHT: step({CaseStatus.AWAITING_DECISION} | OPEN, None, OTHER),
+        CaseEventKind.CIN_PLAN: step({CaseStatus.CHILD_IN_NEED}, None, OTHER),
+        CaseEventKind.CIN_REVIEW: step({CaseStatus.CHILD_IN_NEED}, None, OTHER),
     },
     noun="case",
 )
@@ -223,6 +225,7 @@ WORK_SOURCES = (
     "socialcare.missing",
     "socialcare.pathway",
     "socialcare.core_group",
+    "socialcare.cin_review",
 )
 
 

@@ -123,6 +123,8 @@ def case_detail(request, referral_id):
         **oversight_selectors.case_oversight(referral),
         "can_transfer": oversight_selectors.can_transfer(request.user, referral),
         "can_oversee": oversight_selectors.can_oversee(request.user, referral),
+        "can_review_cin": not referral.is_closed
+        and request.user.has_perm("socialcare.review_cin_plan", referral),
     }
     return render(request, "socialcare/case.html", context)
 

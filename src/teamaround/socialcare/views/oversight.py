@@ -3,13 +3,13 @@ and management oversight entries."""
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 
 from teamaround.accounts.models import AgencyKind
 from teamaround.core.views.pagination import paginate
 from teamaround.socialcare import team_forms
 from teamaround.socialcare.selectors import oversight as oversight_selectors
-from teamaround.socialcare.services import oversight
+from teamaround.socialcare.services import cin, oversight
 from teamaround.socialcare.services.oversight import WORKER_ROLES
 from teamaround.socialcare.views.case_forms import case_form_page, case_of
 
@@ -59,3 +59,36 @@ def oversight_new(request, referral_id):
 def transfers(request):
     page = paginate(request, oversight_selectors.transfers_for(actor=request.user))
     return render(request, "socialcare/oversight/transfers.html", {"page": page})
+
+
+@login_required
+def cin_plan_start(request, referral_id):
+    """The lead is anyone of any agency who does casework (found by the team's staff and the
+    teams working with the family)."""
+    from teamaround.earlyhelp.selectors.choices import staff_near
+
+    referral = case_of(request, referral_id)
+    staff = staff_near(referral.family, request.user).filter(is_active=True)
+    return case_form_page(
+        request,
+        referral,
+        team_forms.CinPlanForm(request.POST or None, staff=staff.select_related("team__agency")),
+        lambda data: cin.cin_plan_start(actor=request.user, referral=referral, **data),
+        heading="Start the child in need plan",
+        success="The child in need plan has started.",
+    )
+
+
+@login_required
+def cin_review(request, referral_id, cin_plan_id):
+    referral = case_of(request, referral_id)
+    plan = get_object_or_404(referral.cin_plans, pk=cin_plan_id)
+    return case_form_page(
+        request,
+        referral,
+        team_forms.CinReviewForm(request.POST or None),
+        lambda data: cin.cin_review_record(actor=request.user, plan=plan, **data),
+        heading="Review the child in need plan",
+        success="The review is recorded.",
+        due=plan.next_review_due,
+    )
