@@ -321,7 +321,7 @@ def main() -> None:
         f"Known-child matching: {args.children:,} children, up to {args.per_category} queries "
         f"per category, match model: {model}"
     )
-    rankings, started, splink_file = {}, [], ""
+    rankings, started, splink_file, outputs = {}, [], "", {}
     for label, url, prepare in runs:
         if prepare:
             prepare(url)
@@ -338,10 +338,10 @@ def main() -> None:
             command, stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT
         )
         started.append((label, url, process))
-        if not args.parallel:
-            process.wait()
+        if not args.parallel:  # read as it runs: a child's figures outgrow the pipe's buffer
+            outputs[label] = process.communicate()[0]
     for label, url, process in started:
-        out, _ = process.communicate()
+        out = outputs[label] if label in outputs else process.communicate()[0]
         if process.returncode:
             raise SystemExit(f"{label} run failed ({process.returncode})")
         figures = json.loads(out.strip().splitlines()[-1])
