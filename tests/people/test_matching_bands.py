@@ -149,15 +149,6 @@ def test_an_unrecorded_twin_spelt_like_her_sister_is_not_strong_to_her(band):
     assert linked[0] is None and linked[1].person_id == ayesha.pk
 
 
-def test_an_unrecorded_twin_called_by_another_short_form_is_not_strong_to_his_brother(band):
-    """Alfie and Freddie are both short for Alfred, and twins are called them."""
-    alfie = _child("Alfie", "Smith", sex="M")
-    query = {"surname": "Smith", "date_of_birth": BORN, "postcode": HOME}
-    assert band(alfie, forenames="Freddie", **query) == "Possible"
-    assert band(alfie, forenames="Alfred", **query) == "Strong"
-    assert band(alfie, forenames="Alfie", **query) == "Strong"
-
-
 def test_a_spelling_said_the_same_way_links_the_same_child_in_an_import():
     usman = _child("Muhammad", "Khan", sex="M")
     query = {"surname": "Khan", "date_of_birth": BORN, "postcode": HOME}

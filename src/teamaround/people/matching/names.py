@@ -216,23 +216,17 @@ def _abbreviation(short: str, long: str) -> bool:
 
 
 def spelt_apart(first: str, second: str) -> bool:
-    """Forms of one name that parents also give as two names, even to twins, so perhaps the
-    same name, perhaps not: two spellings (a transliteration, not an abbreviation) said with
-    a different number of syllables, however a final E is said (Aisha and Ayesha, not
-    Mohammed and Muhammad), or two short forms of one full name (Alfie and Freddie)."""
+    """Two spellings of one name (a transliteration, not a nickname or an abbreviation) said
+    with a different number of syllables, however a final E is said: Aisha and
+    Ayesha, not Mohammed and Muhammad. Parents give such spellings as different names, even
+    to twins, so they are perhaps the same name, perhaps not."""
     first, second = normalise_name(first), normalise_name(second)
     if not first or not second or first == second:
         return False
     shared = name_groups(first) & name_groups(second)
-    if not shared:
-        return False
+    if not shared or any(label[0] not in "~=" for label in shared):
+        return False  # not the same name, or the same by a known nickname (Bill, William)
     short, long = sorted((first, second), key=len)
-    nicknamed = {label for label in shared if label[0] not in "~="}
-    if nicknamed:
-        # Bill for William is the same name; Alfie and Freddie, two short forms of Alfred,
-        # are two names (twins are called them), unless one is the other lengthened (Bill,
-        # Billy)
-        return not ({first, second} & nicknamed or long.startswith(short[:3]))
     if _abbreviation(short, long):
         return False
     return all(

@@ -312,8 +312,8 @@ def compare(query: Query, candidate: Candidate, params: MatchParameters) -> Comp
         )
     if apart:
         reasons.append(
-            f"{query.given[0].title()} and {known_given[0].title()} are also given as two "
-            "names, even to twins: check this is the same child"
+            f"{query.given[0].title()} and {known_given[0].title()} are said differently and are "
+            "often given as different names, even to twins: check this is the same child"
         )
     return Comparison(
         weight=weight,
