@@ -143,7 +143,7 @@ socialcare:missing-conversation socialcare:pathway-plan socialcare:pathway-start
 socialcare:pathway-review socialcare:safety-checks-run
 socialcare:cp-team socialcare:cp-team-add socialcare:cp-team-remove socialcare:cp-team-lead
 socialcare:core-group-member-add socialcare:core-group-meeting socialcare:transfer
-socialcare:oversight-new socialcare:transfers
+socialcare:oversight-new socialcare:transfers socialcare:cin-plan-start socialcare:cin-review
 core:audit-search core:bulk-read-alerts core:district-list core:geography-upload
 core:district-edit core:section
 """
@@ -202,6 +202,7 @@ RECORDS = {
     (None, "missing_id"): "socialcare.MissingFromCare",
     (None, "cp_member_id"): "socialcare.ChildProtectionTeamMember",
     (None, "core_group_id"): "socialcare.CoreGroup",
+    (None, "cin_plan_id"): "socialcare.ChildInNeedPlan",
     ("core:section", "slug"): lambda w: "administration",
     ("commissioning:impact", "pk"): "directory.Service",
     ("commissioning:performance-csv", "key"): lambda w: "hub-by-district",

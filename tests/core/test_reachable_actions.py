@@ -75,6 +75,7 @@ LINKED_IN_STATE = {
     "socialcare:care-end": "a child looked after (the child's care page)",
     "socialcare:care-review": "a child looked after with a review due (the child's care page)",
     "socialcare:care-start": "a case open to the social worker (the child's care page)",
+    "socialcare:cin-review": "a case with a child in need plan (the case's page)",
     "socialcare:decide": "a referral waiting for the decision (the case's page)",
     "socialcare:enquiry": "a case with a section 47 enquiry (the case's page)",
     "socialcare:from-hand-over": "a hand-over to social care (the hand-overs page)",
