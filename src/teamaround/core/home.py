@@ -38,6 +38,11 @@ def register_block(name: str, build: Callable[[object], HomeBlock | None], *, or
     _blocks.sort(key=lambda block: block.order)
 
 
+def plural(count: int, one: str, many: str) -> str:
+    """'1 request is' / '3 requests are': a block's count with the words that agree with it."""
+    return f"{count} {one if count == 1 else many}"
+
+
 def blocks_for(user) -> list[HomeBlock]:
     if user is None or not getattr(user, "is_authenticated", False):
         return []

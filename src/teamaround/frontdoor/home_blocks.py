@@ -6,14 +6,11 @@ link to the work."""
 from django.urls import reverse
 
 from teamaround.core import home
+from teamaround.core.home import plural
 from teamaround.frontdoor.permissions import sees_the_hub
 from teamaround.frontdoor.selectors.handovers import hand_overs_waiting_count
 from teamaround.frontdoor.selectors.queue import queue_state
 from teamaround.frontdoor.selectors.requests import new_outcomes_count
-
-
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
 
 
 def hub_queue_block(user):
@@ -23,11 +20,11 @@ def hub_queue_block(user):
     return home.HomeBlock(
         title="The Hub queue",
         lines=[
-            f"{_plural(state.overdue, 'request is', 'requests are')} past the one working "
+            f"{plural(state.overdue, 'request is', 'requests are')} past the one working "
             "day deadline.",
-            f"{_plural(state.due_today, 'request is', 'requests are')} due today and "
+            f"{plural(state.due_today, 'request is', 'requests are')} due today and "
             f"{state.in_time} within the deadline.",
-            f"{_plural(state.unassigned, 'open request has', 'open requests have')} no screener.",
+            f"{plural(state.unassigned, 'open request has', 'open requests have')} no screener.",
         ],
         link_text="Go to the Hub queue",
         link=reverse("frontdoor:queue"),
@@ -41,7 +38,7 @@ def new_outcomes_block(user):
     return home.HomeBlock(
         title="Outcomes of your requests",
         lines=[
-            f"The Hub decided {_plural(count, 'request', 'requests')} of yours in the last 14 days."
+            f"The Hub decided {plural(count, 'request', 'requests')} of yours in the last 14 days."
         ],
         link_text="See your requests and their outcomes",
         link=reverse("frontdoor:my-requests"),
@@ -56,7 +53,7 @@ def hand_overs_block(user):
         return None
     return home.HomeBlock(
         title="Hand-overs to your team",
-        lines=[f"{_plural(count, 'hand-over waits', 'hand-overs wait')} for your team to accept."],
+        lines=[f"{plural(count, 'hand-over waits', 'hand-overs wait')} for your team to accept."],
         link_text="See the hand-overs",
         link=reverse("frontdoor:hand-overs"),
     )
