@@ -6,11 +6,10 @@ BIN := $(VENV)/bin
 STATIC_VENDOR := src/teamaround/core/static/vendor
 HOST ?= 127.0.0.1
 PORT ?= 8000
-# `make test TEST_WORKERS=auto` spreads the suite over every core (pytest-xdist, `--dist load`).
-# One process by default: on PostgreSQL a worker has been seen to run database tests after a
-# transactional test had flushed the migrations' reference data (levels, taxonomies), so the
-# parallel run is not yet the one CI trusts.
-TEST_WORKERS ?= 1
+# The suite runs on every core (pytest-xdist, `--dist load`); `make test TEST_WORKERS=1` runs it
+# in one process. Each worker builds its test database from the models and replays the
+# migrations' data operations (tests/migration_data.py), instead of running every migration.
+TEST_WORKERS ?= auto
 # Removes `/*# sourceMappingURL=… */` and `//# sourceMappingURL=…` comments.
 STRIP_SOURCE_MAP := s@/\*\# sourceMappingURL=[^*]*\*/@@g; s@//\# sourceMappingURL=.*$$@@
 

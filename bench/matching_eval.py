@@ -158,6 +158,8 @@ def run_one(database_url: str, children: int, per_category: int, seed: int, trai
                 )
             )
     timings.sort()
+    if os.environ.get("MATCHING_EVAL_DUMP"):
+        _dump(truth, rows, os.environ["MATCHING_EVAL_DUMP"])
     if os.environ.get("MATCHING_SPLINK_INPUT"):
         splink_input(truth, os.environ["MATCHING_SPLINK_INPUT"])
     return {
@@ -169,6 +171,58 @@ def run_one(database_url: str, children: int, per_category: int, seed: int, trai
         "p95_ms": round(timings[int(len(timings) * 0.95) - 1], 1),
         "rows": rows,
         "rankings": rankings,
+    }
+
+
+def _dump(truth, rows, path: str) -> None:
+    """Every query the search got wrong (not first, or a wrong Strong), with the weights,
+    levels and bands of its top candidates and of the right child, one JSON line each: for
+    looking at near-ties, never for the figures."""
+    from django.utils import timezone
+
+    from teamaround.people.matching import Query as MatchQuery
+    from teamaround.people.matching import classify
+    from teamaround.people.selectors.search import candidates, match_parameters
+    from teamaround.people.validators import outward_code
+
+    params = match_parameters()
+    with open(path, "w", encoding="utf-8") as out:
+        for query, (category, first, _, wrong_strong, _) in zip(truth.queries, rows, strict=True):
+            if first is not False and not wrong_strong:
+                continue
+            built = MatchQuery.build(
+                forenames=query.forenames,
+                surname=query.surname,
+                date_of_birth=query.date_of_birth,
+                age=query.age,
+                as_of=timezone.localdate() if query.age is not None else None,
+                postcode=query.postcode,
+                outward_code=outward_code(query.postcode) if query.postcode else "",
+            )
+            verdicts = classify(candidates(built, params), params)
+            answer = truth.same_child.get(query.answer, query.answer)
+
+            line = {
+                "category": category,
+                "query": [query.forenames, query.surname, str(query.date_of_birth), query.postcode],
+                "top": [_shown(v, truth, answer) for v in verdicts[:4]],
+                "right": [
+                    _shown(v, truth, answer) for v in verdicts if v.person_id == query.answer
+                ][:1],
+            }
+            out.write(json.dumps(line, default=str) + "\n")
+
+
+def _shown(verdict, truth, answer) -> dict:
+    return {
+        "id": str(verdict.person_id),
+        "right": truth.same_child.get(verdict.person_id, verdict.person_id) == answer,
+        "weight": round(verdict.weight, 2),
+        "strength": verdict.strength,
+        "levels": verdict.comparison.levels,
+        "name": f"{verdict.candidate.given_names} {verdict.candidate.family_names}",
+        "born": str(verdict.candidate.date_of_birth),
+        "postcode": verdict.candidate.postcode,
     }
 
 
@@ -267,7 +321,7 @@ def main() -> None:
         f"Known-child matching: {args.children:,} children, up to {args.per_category} queries "
         f"per category, match model: {model}"
     )
-    rankings, started, splink_file = {}, [], ""
+    rankings, started, splink_file, outputs = {}, [], "", {}
     for label, url, prepare in runs:
         if prepare:
             prepare(url)
@@ -284,10 +338,10 @@ def main() -> None:
             command, stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT
         )
         started.append((label, url, process))
-        if not args.parallel:
-            process.wait()
+        if not args.parallel:  # read as it runs: a child's figures outgrow the pipe's buffer
+            outputs[label] = process.communicate()[0]
     for label, url, process in started:
-        out, _ = process.communicate()
+        out = outputs[label] if label in outputs else process.communicate()[0]
         if process.returncode:
             raise SystemExit(f"{label} run failed ({process.returncode})")
         figures = json.loads(out.strip().splitlines()[-1])

@@ -21,6 +21,17 @@ def pytest_collection_modifyitems(config, items):
         items[:] = [item for item in items if not item.get_closest_marker("postgresql")]
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(request, django_db_setup, django_db_blocker):
+    """The test database is made from the models; the migrations' data operations (reference
+    data, database triggers) are then run on it (tests/migration_data.py says why)."""
+    if request.config.option.nomigrations:
+        from tests.migration_data import replay_data_operations
+
+        with django_db_blocker.unblock():
+            replay_data_operations()
+
+
 @pytest.fixture(autouse=True, scope="session")
 def every_row_names_its_actor():
     """Every web and API request in the suite is checked: the rows a signed-in member of

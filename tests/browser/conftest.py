@@ -112,21 +112,21 @@ def journey(page):
 
 
 def menu(page, name: str) -> None:
-    """Follow a link in the service navigation, through its section's page ("Commissioning",
-    "Administration") where the navigation groups it, as a person would."""
+    """Follow a link in the service navigation, through its section's page ("Hub", "Early
+    help", "Administration"...) where the navigation groups it, as a person would."""
     nav = page.get_by_role("navigation", name="Menu")
     link = nav.get_by_role("link", name=name, exact=True)
-    if link.count():
+    if link.count() and not (link.get_attribute("href") or "").startswith("/sections/"):
         link.click()
         return
-    for section in ("Commissioning", "Administration"):
-        entry = nav.get_by_role("link", name=section, exact=True)
-        if entry.count():
-            entry.click()
-            found = page.get_by_role("main").get_by_role("link", name=name, exact=True)
-            if found.count():
-                found.click()
-                return
+    sections = [a.inner_text().strip() for a in nav.locator("a[href^='/sections/']").all()]
+    for section in sections:
+        nav.get_by_role("link", name=section, exact=True).click()
+        found = page.get_by_role("main").get_by_role("link", name=name, exact=True)
+        if found.count():
+            found.click()
+            return
+        nav = page.get_by_role("navigation", name="Menu")
     raise AssertionError(f"No link {name!r} in the service navigation or its sections")
 
 

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 from teamaround.accounts.models import AgencyKind
 from teamaround.accounts.roles import Role
 from teamaround.core.models import District, PostcodeOutwardCode
-from tests.browser.conftest import assert_accessible, fill_date, sign_in
+from tests.browser.conftest import assert_accessible, fill_date, menu, sign_in
 from tests.factories import PASSWORD, AgencyFactory, TeamFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -64,7 +64,7 @@ def test_request_screened_at_level_2_and_the_outcome_seen_by_the_referrer(page):
     page.get_by_role("button", name="Sign out").click()
 
     sign_in(page, "screener", PASSWORD)
-    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Hub queue").click()
+    menu(page, "Hub queue")
     expect(page.get_by_role("heading", level=1, name="Hub queue")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("link", name=reference).click()
@@ -85,7 +85,7 @@ def test_request_screened_at_level_2_and_the_outcome_seen_by_the_referrer(page):
     page.get_by_role("button", name="Sign out").click()
 
     sign_in(page, "dsl", PASSWORD)
-    page.get_by_role("navigation", name="Menu").get_by_role("link", name="My requests").click()
+    menu(page, "My requests")
     expect(page.get_by_role("cell", name="Level 2: Team Around the Family")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("link", name=reference).click()
@@ -93,6 +93,6 @@ def test_request_screened_at_level_2_and_the_outcome_seen_by_the_referrer(page):
         page.get_by_text("Dana Lead (Oakwood Primary School) as the lead professional")
     ).to_be_visible()
     assert_accessible(page)
-    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Hand-overs").click()
+    menu(page, "Hand-overs")
     expect(page.get_by_role("cell", name="Fairbrother household")).to_be_visible()
     assert_accessible(page)

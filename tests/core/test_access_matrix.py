@@ -145,6 +145,9 @@ socialcare:proceedings socialcare:pre-proceedings-start socialcare:plo-letter so
 socialcare:plo-outcome socialcare:proceedings-issue socialcare:fgdm-offer socialcare:fgdm-answer
 socialcare:fgdm-meeting socialcare:fgdm-exception socialcare:network-new socialcare:network-consent
 socialcare:standards socialcare:standard-edit
+socialcare:cp-team socialcare:cp-team-add socialcare:cp-team-remove socialcare:cp-team-lead
+socialcare:core-group-member-add socialcare:core-group-meeting socialcare:transfer
+socialcare:oversight-new socialcare:transfers socialcare:cin-plan-start socialcare:cin-review
 core:audit-search core:bulk-read-alerts core:district-list core:geography-upload
 core:district-edit core:section
 """
@@ -205,6 +208,9 @@ RECORDS = {
     (None, "offer_id"): "socialcare.FgdmOffer",
     ("socialcare:network-consent", "member_id"): "socialcare.FamilyNetworkMember",
     ("socialcare:standard-edit", "key"): lambda w: "cp_visit",
+    (None, "cp_member_id"): "socialcare.ChildProtectionTeamMember",
+    (None, "core_group_id"): "socialcare.CoreGroup",
+    (None, "cin_plan_id"): "socialcare.ChildInNeedPlan",
     ("core:section", "slug"): lambda w: "administration",
     ("commissioning:impact", "pk"): "directory.Service",
     ("commissioning:performance-csv", "key"): lambda w: "hub-by-district",

@@ -75,6 +75,19 @@ LINKED_IN_STATE = {
     "socialcare:care-end": "a child looked after (the child's care page)",
     "socialcare:care-review": "a child looked after with a review due (the child's care page)",
     "socialcare:care-start": "a case open to the social worker (the child's care page)",
+    "socialcare:cin-review": "a case with a child in need plan (the case's page)",
+    "socialcare:fgdm-answer": "an offer of a family group meeting (the pre-proceedings page)",
+    "socialcare:fgdm-exception": "a case in pre-proceedings, for a manager (its page)",
+    "socialcare:fgdm-meeting": "an accepted family group offer (the pre-proceedings page)",
+    "socialcare:fgdm-offer": "a case in pre-proceedings (the pre-proceedings page)",
+    "socialcare:network-consent": "a family network member (the pre-proceedings page)",
+    "socialcare:network-new": "a case in pre-proceedings (the pre-proceedings page)",
+    "socialcare:plo-letter": "a case in pre-proceedings (the pre-proceedings page)",
+    "socialcare:plo-meeting": "a letter before proceedings sent (the pre-proceedings page)",
+    "socialcare:plo-outcome": "a case in pre-proceedings (the pre-proceedings page)",
+    "socialcare:pre-proceedings-start": "a case, for its team's manager (the pre-proceedings page)",
+    "socialcare:proceedings-issue": "a case in pre-proceedings (the pre-proceedings page)",
+    "socialcare:standard-edit": "a social care team manager (the caseload's standards page)",
     "socialcare:decide": "a referral waiting for the decision (the case's page)",
     "socialcare:enquiry": "a case with a section 47 enquiry (the case's page)",
     "socialcare:from-hand-over": "a hand-over to social care (the hand-overs page)",
@@ -88,6 +101,13 @@ LINKED_IN_STATE = {
     "socialcare:pathway-start": "a young person of 15 or more who is or was looked after "
     "(the pathway plan page)",
     "socialcare:safety-checks-run": "a social care team manager (the team's caseload)",
+    "socialcare:cp-team-add": "a case in child protection (its child protection team page)",
+    "socialcare:cp-team-remove": "a case with a child protection team (the team's page)",
+    "socialcare:cp-team-lead": "a case with a child protection team (the team's page)",
+    "socialcare:core-group-member-add": "a child protection plan in force (the team's page)",
+    "socialcare:core-group-meeting": "a child protection plan in force (the team's page)",
+    "socialcare:transfer": "an open case, to its team's manager (the case's page)",
+    "socialcare:oversight-new": "a case, to its team's manager (the case's page)",
 }
 # Prefixes of paths that are not pages (the API, its schema and docs, static files).
 NOT_PAGES = ("/api/", "/static/", "/media/", "/healthz")

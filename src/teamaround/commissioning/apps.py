@@ -11,4 +11,4 @@ class CommissioningConfig(AppConfig):
     verbose_name = "Commissioning and outcomes"
 
     def ready(self) -> None:
-        from teamaround.commissioning import navigation  # noqa: F401
+        from teamaround.commissioning import home_blocks, navigation  # noqa: F401

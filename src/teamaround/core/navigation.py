@@ -1,10 +1,11 @@
 """Service navigation as a registry: each app adds its own pages in its AppConfig.ready(), with
 a test of who may see the link. The link is only a convenience: every view checks access.
 
-Pages registered in a `section` ("Commissioning", "Administration") share one entry, which
-opens the section's page listing those the user may see, so that the navigation fits on one
-row at 1280 px for every role; a user who may see only one of a section's pages gets that
-page's own link instead."""
+Pages registered in a `section` ("Hub", "Requests", "Early help", "Social care",
+"Commissioning", "Administration") share one entry, which opens the section's page listing
+those the user may see, so that the navigation fits on one row at 1280 px for every role
+(tests/browser/test_navigation_one_line.py); a user who may see only one of a section's pages
+gets that page's own link instead."""
 
 from __future__ import annotations
 
@@ -51,6 +52,14 @@ def section_items(user, slug: str) -> tuple[str, list[dict]]:
     items = [i for i in _items if i.section and section_slug(i.section) == slug]
     shown = [{"text": i.label, "href": reverse(i.url_name)} for i in items if i.visible(user)]
     return (items[0].section if items else ""), shown
+
+
+def pages_for(user) -> list[str]:
+    """The labels of every page `user` may reach from the navigation, in or out of a section
+    (what the navigation offers, however it is grouped)."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return []
+    return [item.label for item in _items if item.visible(user)]
 
 
 def _is_current(path: str, href: str) -> bool:

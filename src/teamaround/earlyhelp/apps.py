@@ -10,7 +10,7 @@ class EarlyhelpConfig(AppConfig):
     verbose_name = "Early help"
 
     def ready(self) -> None:
-        from teamaround.earlyhelp import navigation, retention  # noqa: F401
+        from teamaround.earlyhelp import home_blocks, navigation, retention  # noqa: F401
         from teamaround.governance.retention import register_source
 
         register_source(retention.KIND, retention.records)

@@ -6,8 +6,16 @@ from teamaround.earlyhelp.permissions import does_casework, is_team_manager
 from teamaround.earlyhelp.selectors import offers
 from teamaround.earlyhelp.selectors.handovers import can_open_from_hand_over
 
-navigation.register("Early help", "earlyhelp:home", visible=does_casework, order=30)
-navigation.register("Caseloads", "earlyhelp:managers", visible=is_team_manager, order=32)
+navigation.register(
+    "Early help", "earlyhelp:home", visible=does_casework, order=30, section="Early help"
+)
+navigation.register(
+    "Early help caseloads",
+    "earlyhelp:managers",
+    visible=is_team_manager,
+    order=32,
+    section="Early help",
+)
 
 navigation.register_action(
     "frontdoor.handover",

@@ -10,4 +10,4 @@ class FrontdoorConfig(AppConfig):
     verbose_name = "Children and Families Hub"
 
     def ready(self) -> None:
-        from teamaround.frontdoor import navigation  # noqa: F401
+        from teamaround.frontdoor import home_blocks, navigation  # noqa: F401

@@ -12,5 +12,6 @@ class PanelsConfig(AppConfig):
     def ready(self) -> None:
         from teamaround.accounts.permissions import is_staff_member
         from teamaround.core import navigation
+        from teamaround.panels import home_blocks  # noqa: F401
 
         navigation.register("Panels", "panels:panel-list", visible=is_staff_member, order=40)

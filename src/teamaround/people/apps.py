@@ -17,5 +17,9 @@ class PeopleConfig(AppConfig):
             "Is this child known?", "people:search", visible=is_staff_member, order=10
         )
         navigation.register(
-            "Break-glass access", "people:break-glass-review", visible=reviews_grant, order=70
+            "Break-glass access",
+            "people:break-glass-review",
+            visible=reviews_grant,
+            order=87,
+            section="Administration",
         )

@@ -5,9 +5,19 @@ from teamaround.core import navigation
 from teamaround.socialcare import offers
 from teamaround.socialcare.permissions import manages_social_care_team, works_in_social_care
 
-navigation.register("Social care", "socialcare:home", visible=works_in_social_care, order=34)
 navigation.register(
-    "Social care caseload", "socialcare:caseload", visible=manages_social_care_team, order=35
+    "Social care",
+    "socialcare:home",
+    visible=works_in_social_care,
+    order=34,
+    section="Social care",
+)
+navigation.register(
+    "Social care caseload",
+    "socialcare:caseload",
+    visible=manages_social_care_team,
+    order=35,
+    section="Social care",
 )
 navigation.register_action(
     "frontdoor.handover",

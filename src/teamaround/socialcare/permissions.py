@@ -6,7 +6,11 @@ to read, `case_edit_filter` to change); the predicates and every selector use th
 - Read: those, plus county-wide social work roles (as for every family record), plus
   partners whose team works with the family now (an open involvement): they read the case
   so they can play their part in the plan, and change nothing.
-- Authorise an assessment: a team manager of the case's team.
+- The multi-agency child protection team (socialcare.models.cp_team): a current member of
+  any agency reads the case while they are in it; the current Lead Child Protection
+  Practitioner changes it. Both end the moment the membership or assignment ends.
+- Authorise an assessment, transfer a case, sign management oversight: a team manager of
+  the case's team.
 - Nobody else: not commissioners, analysts, administrators, panel chairs, IG, anonymous.
 """
 
@@ -24,6 +28,39 @@ NOTHING = Q(pk__in=[])
 SOCIAL_WORK_ROLES = (Role.SOCIAL_WORKER, Role.TEAM_MANAGER, Role.HUB_SOCIAL_WORKER)
 COUNTY_READERS = (Role.SOCIAL_WORKER, Role.HUB_SOCIAL_WORKER)
 PARTNER_ROLES = (Role.PRACTITIONER, Role.FAMILY_WORKER, Role.TEAM_MANAGER)
+# Who may be in a child protection team (and so read its case): roles that do casework.
+CP_TEAM_ROLES = (
+    Role.PRACTITIONER,
+    Role.FAMILY_WORKER,
+    Role.SOCIAL_WORKER,
+    Role.TEAM_MANAGER,
+    Role.HUB_SOCIAL_WORKER,
+)
+
+
+def _cp_team_cases(actor) -> Q:
+    """Q on SocialCareReferral: the cases whose child protection team `actor` is in now, or
+    whose child in need plan they lead now (a Family Help lead of any agency)."""
+    from teamaround.socialcare.models import ChildInNeedPlan, ChildProtectionTeamMember
+
+    current = ChildProtectionTeamMember.objects.filter(
+        practitioner_id=actor.pk, left_at__isnull=True, archived_at__isnull=True
+    )
+    leading = ChildInNeedPlan.objects.filter(
+        lead_practitioner_id=actor.pk, ended_on__isnull=True, archived_at__isnull=True
+    )
+    return Q(pk__in=current.values("referral_id")) | Q(pk__in=leading.values("referral_id"))
+
+
+def _lcpp_cases(actor) -> Q:
+    """Q on SocialCareReferral: the cases `actor` leads now as Lead Child Protection
+    Practitioner."""
+    from teamaround.socialcare.models import LeadPractitionerAssignment
+
+    current = LeadPractitionerAssignment.objects.filter(
+        practitioner_id=actor.pk, ended_at__isnull=True, archived_at__isnull=True
+    )
+    return Q(pk__in=current.values("referral_id"))
 
 
 def _in_social_care(actor) -> bool:
@@ -41,7 +78,7 @@ def case_edit_filter(actor) -> Q:
         return Q()
     if not (is_staff_member(actor) and actor.has_role(*SOCIAL_WORK_ROLES)):
         return NOTHING
-    allowed = Q(allocated_worker_id=actor.pk)
+    allowed = Q(allocated_worker_id=actor.pk) | _lcpp_cases(actor)
     if _in_social_care(actor):
         allowed |= Q(team_id=actor.team_id)
     return allowed
@@ -56,6 +93,8 @@ def case_filter(actor) -> Q:
     if not is_staff_member(actor):
         return NOTHING
     allowed = case_edit_filter(actor)
+    if actor.has_role(*CP_TEAM_ROLES):
+        allowed = allowed | _cp_team_cases(actor)
     if actor.team_id and actor.has_role(*PARTNER_ROLES):
         involved = Involvement.objects.filter(
             team_id=actor.team_id, closed_at__isnull=True, archived_at__isnull=True
@@ -109,6 +148,21 @@ rules.add_perm("socialcare.authorise", manages_case_team)
 rules.add_perm("socialcare.see_caseload", manages_social_care_team)
 # The council's safety standards (the child protection visit standard): social care managers.
 rules.add_perm("socialcare.set_standards", manages_social_care_team)
+
+
+@rules.predicate
+def leads_cin_plan(user, case) -> bool:
+    """The Family Help lead practitioner (of any agency) holding the case's open plan."""
+    return bool(
+        case is not None
+        and is_staff_member(user)
+        and case.cin_plans.filter(lead_practitioner_id=user.pk, ended_on__isnull=True).exists()
+    )
+
+
+rules.add_perm("socialcare.review_cin_plan", can_change_case | leads_cin_plan)
+rules.add_perm("socialcare.transfer", manages_case_team)
+rules.add_perm("socialcare.oversee", manages_case_team)
 # Only the system (the command, the background task) runs the checks themselves; a team
 # manager asks for a run (socialcare.services.safety.safety_checks_request).
 rules.add_perm("socialcare.run_safety_checks", rules.always_deny)

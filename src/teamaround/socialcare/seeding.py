@@ -63,6 +63,8 @@ def seed(context: SeedContext) -> None:
             team.pk: list(
                 get_user_model()
                 .objects.filter(team=team, role_assignments__role=Role.SOCIAL_WORKER)
+                # The demo social worker's caseload is the DEMO_* cases below, exactly.
+                .exclude(username="demo.social.worker")
                 .order_by("username")
             )
             for team in teams

@@ -9,6 +9,8 @@ source, counted in working days from core.calendar, and red/amber/green against 
   every 6 months (WT 2023, 4.80). A month-based date that falls on a weekend or bank
   holiday is brought forward to the working day before, so the target is never missed by
   the calendar.
+- First core group meeting: within 10 working days of the initial child protection
+  conference (WT 2023, chapter 4, the core group).
 
 Children looked after (the Care Planning, Placement and Case Review (England) Regulations
 2010) and care leavers:
@@ -36,6 +38,7 @@ from teamaround.core.calendar import add_working_days, is_working_day, working_d
 DECISION_WORKING_DAYS = 1
 ASSESSMENT_WORKING_DAYS = 45
 ICPC_WORKING_DAYS = 15
+FIRST_CORE_GROUP_WORKING_DAYS = 10
 FIRST_REVIEW_MONTHS = 3
 LATER_REVIEW_MONTHS = 6
 AMBER_WORKING_DAYS = 5
@@ -60,6 +63,10 @@ def assessment_due(received_on: date) -> date:
 
 def initial_conference_due(strategy_held_on: date) -> date:
     return add_working_days(strategy_held_on, ICPC_WORKING_DAYS)
+
+
+def first_core_group_due(initial_conference_on: date) -> date:
+    return add_working_days(initial_conference_on, FIRST_CORE_GROUP_WORKING_DAYS)
 
 
 def months_after(day: date, months: int) -> date:

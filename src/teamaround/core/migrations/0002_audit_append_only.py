@@ -23,7 +23,7 @@ DROP TRIGGER IF EXISTS core_auditevent_append_only ON core_auditevent;
 DROP FUNCTION IF EXISTS core_auditevent_refuse_change();
 """
 SQLITE_UP = """
-CREATE TRIGGER core_auditevent_append_only BEFORE UPDATE ON core_auditevent
+CREATE TRIGGER IF NOT EXISTS core_auditevent_append_only BEFORE UPDATE ON core_auditevent
 BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
 """
 SQLITE_DOWN = "DROP TRIGGER IF EXISTS core_auditevent_append_only;"

@@ -9,6 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from teamaround.core import navigation
+from teamaround.core.home import blocks_for
 from teamaround.core.work import work_items_for
 
 
@@ -19,7 +20,12 @@ def home(request):
     return render(
         request,
         "core/home.html",
-        {"staff": request.user, "tasks": tasks, "today": timezone.localdate()},
+        {
+            "staff": request.user,
+            "tasks": tasks,
+            "today": timezone.localdate(),
+            "blocks": blocks_for(request.user),
+        },
     )
 
 

@@ -120,3 +120,20 @@ def comebacks(visible) -> list[dict]:
                     }
                 )
     return sorted(found, key=lambda row: row["came_back_on"], reverse=True)[:LIMIT]
+
+
+def manager_home_counts(*, actor) -> dict | None:
+    """For a team manager's home page: how many of the team's assessments wait for sign-off,
+    how many open episodes they can see have a review out of date, and how many are open.
+    Counts only (no family is named), so nothing is audited; None for anyone else."""
+    if not actor.has_perm("earlyhelp.see_caseloads"):
+        return None
+    from teamaround.earlyhelp.selectors.episodes import assessments_awaiting_sign_off
+
+    today = timezone.localdate()
+    open_ = Episode.objects.filter(episode_filter(actor)).exclude(status=EpisodeStatus.CLOSED)
+    return {
+        "sign_offs": assessments_awaiting_sign_off(actor=actor).count(),
+        "overdue": open_.filter(next_review_due__lt=today).count(),
+        "open": open_.count(),
+    }

@@ -42,3 +42,13 @@ def hand_over_get(*, actor, hand_over_id) -> HandOver:
         rule=lambda hand_over: actor.has_perm("frontdoor.accept_hand_over", hand_over),
         what="a hand-over from the Hub",
     )
+
+
+def hand_overs_waiting_count(*, actor) -> int:
+    """How many hand-overs wait for the actor's team (a count: not audited)."""
+    require(actor, "frontdoor.view_hand_overs", what="see the team's hand-overs")
+    if not actor.team_id:
+        return 0
+    return HandOver.objects.filter(
+        receiving_team_id=actor.team_id, status=HandOverStatus.AWAITING
+    ).count()

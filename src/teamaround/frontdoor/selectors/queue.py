@@ -82,3 +82,26 @@ def hub_queue(
         )
         .order_by("due_on", "submitted_at", "id")
     )
+
+
+@dataclass(frozen=True)
+class QueueState:
+    """How many open requests are past the one-working-day deadline, due today and within it,
+    and how many nobody has picked up: counts only, so reading them is not audited."""
+
+    overdue: int
+    due_today: int
+    in_time: int
+    unassigned: int
+
+
+def queue_state(*, actor, today: date | None = None) -> QueueState:
+    require(actor, "frontdoor.work_queue", what="see the state of the Hub queue")
+    today = today or timezone.localdate()
+    open_requests = RequestForSupport.objects.filter(status__in=OPEN_STATUSES)
+    return QueueState(
+        overdue=open_requests.filter(due_on__lt=today).count(),
+        due_today=open_requests.filter(due_on=today).count(),
+        in_time=open_requests.filter(due_on__gt=today).count(),
+        unassigned=open_requests.filter(assigned_to__isnull=True).count(),
+    )

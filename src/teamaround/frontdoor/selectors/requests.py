@@ -4,7 +4,10 @@ Hub opens a request it is audited, and a refusal is audited too."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from teamaround.core.access import is_system
 from teamaround.core.records import record_get
@@ -78,3 +81,11 @@ def public_draft_get(draft_id) -> RequestForSupport | None:
     return RequestForSupport.objects.filter(
         pk=draft_id, status=RequestStatus.DRAFT, source="public"
     ).first()
+
+
+def new_outcomes_count(*, actor, days: int = 14) -> int:
+    """How many of the actor's own requests the Hub decided in the last `days` days."""
+    if not getattr(actor, "is_authenticated", False):
+        return 0
+    since = timezone.now() - timedelta(days=days)
+    return RequestForSupport.objects.filter(referrer_id=actor.pk, decided_at__gte=since).count()

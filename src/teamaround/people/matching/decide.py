@@ -10,6 +10,9 @@ Naming the wrong child is worse than finding none, so a Strong match needs all o
   county of 300,000 is common enough that name and birthday alone are only Possible;
 - more than a first name every brother may share (Mohammed, when the record goes on
   "Mohammed Usman" and the search gives no second forename);
+- a first name spelt as the record has it, or in a spelling said the same way (Mohammed,
+  Muhammad): Aisha and Ayesha are said differently and given as different names, even to
+  twins, so an unrecorded twin Aisha must not make her recorded sister Ayesha Strong;
 - no evidence against it (another area, the other sex, a date of birth years away);
 - no recorded twin it could be confused with: a child of the same surname, date of birth and
   household whose first name is not clearly different from the one searched for.
@@ -94,7 +97,7 @@ def _strong(verdict: Verdict, twins: list[Verdict], params: MatchParameters) -> 
         return False
     if not comparison.agrees_on_names() or comparison.has_evidence_against():
         return False
-    if comparison.shared_first_name:
+    if comparison.shared_first_name or comparison.spelt_apart:
         return False
     if comparison.levels.get("date_of_birth") not in STRONG_DATES:
         return False

@@ -189,6 +189,52 @@ def name_groups(name: str) -> frozenset[str]:
     return _groups().get(name, frozenset()) | {"=" + spelling_form(name)} if name else frozenset()
 
 
+@lru_cache(maxsize=200_000)
+def syllables(name: str, *, weak_ending: bool = False) -> int:
+    """How many vowel sounds a name is said with: groups of vowels, Y a vowel unless a vowel
+    follows it (the Y of Ayesha and Raiyan is a consonant, that of Aysha and Milly is not);
+    with `weak_ending`, the E of a final E or ER after a consonant is not counted (Anne and
+    Ann, Alexander and Aleksandr)."""
+    text = normalise_name(name)
+    if weak_ending and len(text) > 3:
+        text = re.sub(r"(?<=[^AEIOUY])E(R?)$", r"\1", text)
+    count, previous = 0, False
+    for index, char in enumerate(text):
+        following = text[index + 1 : index + 2]
+        vowel = char in "AEIOU" or (char == "Y" and following not in tuple("AEIOU"))
+        count += vowel and not previous
+        previous = vowel
+    return count
+
+
+def _abbreviation(short: str, long: str) -> bool:
+    """Mohd for Mohammed: a few letters of the name, in order, ending in a consonant."""
+    if len(short) > 4 or len(short) >= len(long) or short[-1] in "AEIOUY":
+        return False
+    letters = iter(long)
+    return all(char in letters for char in short)
+
+
+def spelt_apart(first: str, second: str) -> bool:
+    """Two spellings of one name (a transliteration, not a nickname or an abbreviation) said
+    with a different number of syllables, however a final E is said: Aisha and
+    Ayesha, not Mohammed and Muhammad. Parents give such spellings as different names, even
+    to twins, so they are perhaps the same name, perhaps not."""
+    first, second = normalise_name(first), normalise_name(second)
+    if not first or not second or first == second:
+        return False
+    shared = name_groups(first) & name_groups(second)
+    if not shared or any(label[0] not in "~=" for label in shared):
+        return False  # not the same name, or the same by a known nickname (Bill, William)
+    short, long = sorted((first, second), key=len)
+    if _abbreviation(short, long):
+        return False
+    return all(
+        syllables(first, weak_ending=weak) != syllables(second, weak_ending=weak)
+        for weak in (False, True)
+    )
+
+
 def same_name(first: str, second: str) -> bool:
     """The same name in another spelling, transliteration or a known nickname."""
     return bool(first and second and name_groups(first) & name_groups(second))

@@ -18,6 +18,7 @@ from teamaround.people.matching.names import (
     same_name,
     similarity,
     sound_key,
+    spelt_apart,
 )
 
 REASONS = {
@@ -153,6 +154,7 @@ class Comparison:
     reasons: list[str]
     swapped: bool = False
     shared_first_name: bool = False
+    spelt_apart: bool = False
 
     def agrees_on_names(self) -> bool:
         return (
@@ -294,6 +296,11 @@ def compare(query: Query, candidate: Candidate, params: MatchParameters) -> Comp
         and len(known_given) > 1
         and is_shared_first_name(query.given[0])
     )
+    apart = (
+        not swapped
+        and levels.get("first_name") == "same_name"
+        and spelt_apart(query.given[0], known_given[0])
+    )
     reasons = ["first and last names swapped"] if swapped else []
     reasons += [REASONS[name][level] for name, level in levels.items() if REASONS[name][level]]
     if not candidate.is_own_name and (levels.get("surname") or levels.get("first_name")):
@@ -303,6 +310,16 @@ def compare(query: Query, candidate: Candidate, params: MatchParameters) -> Comp
             f"brothers often share the first name {known_given[0].title()}: "
             "give the name the child is called by as well"
         )
+    if apart:
+        reasons.append(
+            f"{query.given[0].title()} and {known_given[0].title()} are said differently and are "
+            "often given as different names, even to twins: check this is the same child"
+        )
     return Comparison(
-        weight=weight, levels=levels, reasons=reasons, swapped=swapped, shared_first_name=shared
+        weight=weight,
+        levels=levels,
+        reasons=reasons,
+        swapped=swapped,
+        shared_first_name=shared,
+        spelt_apart=apart,
     )

@@ -106,15 +106,30 @@ def family_member_add(
         summary=f"A {MemberRole(role).label.lower()} joined the household",
         source_id=str(membership.pk),
     )
-    _refresh_keys(person)
+    _refresh_keys(person, family.pk)
     return membership
 
 
-def _refresh_keys(person: Person) -> None:
-    """The search keys carry the household (twins and siblings are told apart by it)."""
-    from teamaround.people.services.search_keys import search_keys_refresh
+def _refresh_keys(person: Person, family_id) -> None:
+    """The search keys carry the household (twins and siblings are told apart by it), and a
+    member with no address of their own is keyed at the household's, which this member's
+    joining or leaving may have changed."""
+    from teamaround.people.services.search_keys import household_keys_refresh, search_keys_refresh
 
     search_keys_refresh(person)
+    household_keys_refresh(family_id, besides=person)
+
+
+def households_keys_refresh(person: Person) -> None:
+    """After a person's address changed: the keys of the members of each household they live
+    in now who have no address of their own."""
+    from teamaround.people.services.search_keys import household_keys_refresh
+
+    for family_id in sorted(
+        set(person.memberships.filter(ended_on__isnull=True).values_list("family_id", flat=True)),
+        key=str,
+    ):
+        household_keys_refresh(family_id, besides=person)
 
 
 @transaction.atomic
@@ -136,7 +151,7 @@ def family_member_end(
         summary=f"A {membership.get_role_display().lower()} left the household",
         source_id=str(membership.pk),
     )
-    _refresh_keys(membership.person)
+    _refresh_keys(membership.person, membership.family_id)
     return membership
 
 

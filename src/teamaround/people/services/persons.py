@@ -221,6 +221,9 @@ def person_address_add(*, actor, person: Person, **address) -> PersonAddress:
     checks.raise_if_any()
     created = _add_address(actor, person, checked)
     search_keys_refresh(person)
+    from teamaround.people.services.families import households_keys_refresh
+
+    households_keys_refresh(person)
     audit(actor, person, AuditAction.UPDATE, "Added an address to a person's record")
     from teamaround.people.services.families import record_for_families
 

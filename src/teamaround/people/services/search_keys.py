@@ -11,7 +11,13 @@ from collections.abc import Iterable
 from datetime import date
 
 from teamaround.people.matching.names import group_keys, name_parts, sound_key
-from teamaround.people.models import Person, PersonSearchKey
+from teamaround.people.models import (
+    FamilyMembership,
+    MemberRole,
+    Person,
+    PersonAddress,
+    PersonSearchKey,
+)
 from teamaround.people.validators import outward_code
 
 
@@ -66,8 +72,50 @@ def key_rows(
     return rows
 
 
+# Whose address a household's is, for a member with none of their own: a parent's first.
+HOUSEHOLD_ADDRESS_ROLES = (
+    MemberRole.PARENT,
+    MemberRole.STEP_PARENT,
+    MemberRole.CARER,
+    MemberRole.OTHER_ADULT,
+)
+
+
+def _own_address(person: Person) -> PersonAddress | None:
+    return (
+        person.addresses.filter(archived_at__isnull=True, moved_out__isnull=True)
+        .order_by("-moved_in", "pk")
+        .first()
+    )
+
+
+def household_address(family_id, person: Person | None = None) -> PersonAddress | None:
+    """Where a household lives now: the current address of a member living in it now, a
+    parent's before a step-parent's, a carer's or another adult's, then anyone else's (the
+    newest first). A child's address is often recorded only against the parent, and an
+    import (the Hub's missing-person notifications) needs the postcode to link the child."""
+    members = FamilyMembership.objects.filter(
+        family_id=family_id, ended_on__isnull=True, person__merged_into__isnull=True
+    )
+    if person is not None:
+        members = members.exclude(person=person)
+    roles = dict(members.values_list("person_id", "role"))
+    addresses = PersonAddress.objects.filter(
+        person_id__in=roles, archived_at__isnull=True, moved_out__isnull=True
+    )
+
+    def rank(address: PersonAddress):
+        role = roles[address.person_id]
+        order = HOUSEHOLD_ADDRESS_ROLES.index(role) if role in HOUSEHOLD_ADDRESS_ROLES else 9
+        return (order, -address.moved_in.toordinal() if address.moved_in else 0, str(address.pk))
+
+    return min(addresses, key=rank, default=None)
+
+
 def search_keys_refresh(person: Person) -> None:
-    """Rebuild one person's keys. Merged-away records get none, so search never shows them."""
+    """Rebuild one person's keys. Merged-away records get none, so search never shows them.
+    A person with no current address of their own is keyed at their household's (see
+    household_address)."""
     PersonSearchKey.objects.filter(person=person).delete()
     if person.merged_into_id:
         return
@@ -77,14 +125,12 @@ def search_keys_refresh(person: Person) -> None:
         for other in person.other_names.filter(archived_at__isnull=True)
     ]
     names += [(old.forenames, old.surname, False) for old in person.merged_records.all()]
-    address = (
-        person.addresses.filter(archived_at__isnull=True, moved_out__isnull=True)
-        .order_by("-moved_in")
-        .first()
-    )
     household = (
         person.memberships.filter(ended_on__isnull=True).order_by("-started_on", "pk").first()
     )
+    address = _own_address(person)
+    if address is None and household is not None:
+        address = household_address(household.family_id, person)
     PersonSearchKey.objects.bulk_create(
         key_rows(
             person_id=person.pk,
@@ -97,3 +143,21 @@ def search_keys_refresh(person: Person) -> None:
             household_id=household.family_id if household else None,
         )
     )
+
+
+def household_keys_refresh(family_id, *, besides=None) -> None:
+    """Rebuild the keys of the household's current members who have no address of their own
+    (they are keyed at the household's address, which a member joining, leaving or moving
+    may have changed). `besides`: a person whose keys the caller refreshes itself."""
+    housed = PersonAddress.objects.filter(archived_at__isnull=True, moved_out__isnull=True).values(
+        "person_id"
+    )
+    members = (
+        FamilyMembership.objects.filter(family_id=family_id, ended_on__isnull=True)
+        .exclude(person_id__in=housed)
+        .select_related("person")
+        .order_by("pk")
+    )
+    for membership in members:
+        if besides is None or membership.person_id != besides.pk:
+            search_keys_refresh(membership.person)

@@ -14,6 +14,16 @@ from teamaround.socialcare.models.choices import (
     SafetyCheck,
     VisitKind,
 )
+from teamaround.socialcare.models.cin import ChildInNeedPlan, ChildInNeedReview
+from teamaround.socialcare.models.cp_team import (
+    REQUIRED_DISCIPLINES,
+    ChildProtectionTeamMember,
+    CoreGroup,
+    CoreGroupMeeting,
+    CoreGroupMember,
+    Discipline,
+    LeadPractitionerAssignment,
+)
 from teamaround.socialcare.models.looked_after import (
     CarePeriod,
     CareReview,
@@ -22,6 +32,7 @@ from teamaround.socialcare.models.looked_after import (
     Placement,
     StatutoryVisit,
 )
+from teamaround.socialcare.models.oversight import CaseTransfer, ManagementOversight
 from teamaround.socialcare.models.proceedings import (
     CareProceedings,
     FamilyNetworkMember,
@@ -46,6 +57,17 @@ from teamaround.socialcare.models.protection import (
 from teamaround.socialcare.models.safety import SafetyBreach, SafetyStandard
 
 __all__ = [
+    "ChildInNeedPlan",
+    "ChildInNeedReview",
+    "CaseTransfer",
+    "ChildProtectionTeamMember",
+    "CoreGroup",
+    "CoreGroupMeeting",
+    "CoreGroupMember",
+    "Discipline",
+    "LeadPractitionerAssignment",
+    "ManagementOversight",
+    "REQUIRED_DISCIPLINES",
     "AssessmentOutcome",
     "CarePeriod",
     "CareReview",

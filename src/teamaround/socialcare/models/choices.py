@@ -80,6 +80,12 @@ class CaseEventKind(models.TextChoices):
     REALLOCATED = "reallocated", "Case reallocated"
     STEPPED_DOWN = "stepped_down", "Stepped down to early help"
     CLOSED = "closed", "Case closed"
+    CP_TEAM = "cp_team", "Child protection team changed"
+    LCPP = "lcpp", "Lead child protection practitioner named"
+    CORE_GROUP = "core_group", "Core group meeting held"
+    OVERSIGHT = "oversight", "Management oversight recorded"
+    CIN_PLAN = "cin_plan", "Child in need plan started"
+    CIN_REVIEW = "cin_review", "Child in need plan reviewed"
 
 
 class VisitKind(models.TextChoices):

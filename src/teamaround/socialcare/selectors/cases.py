@@ -98,11 +98,14 @@ def case_timeliness(referral, today: date | None = None) -> list[timescales.Time
                 conference.get_kind_display(), conference.due_on, conference.held_on, today
             )
         )
+    from teamaround.socialcare.selectors.cp_team import core_group_timeliness
     from teamaround.socialcare.selectors.looked_after import looked_after_timeliness
     from teamaround.socialcare.selectors.proceedings import proceedings_timeliness
 
+    for plan in referral.cin_plans.filter(ended_on__isnull=True, next_review_due__isnull=False):
+        rows.append(timescales.rag("Child in need plan review", plan.next_review_due, None, today))
     rows += proceedings_timeliness(referral, today)
-    return rows + looked_after_timeliness(referral, today)
+    return rows + core_group_timeliness(referral, today) + looked_after_timeliness(referral, today)
 
 
 def case_protection(referral) -> dict:

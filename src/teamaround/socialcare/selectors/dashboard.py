@@ -17,7 +17,9 @@ from teamaround.socialcare.models import (
     AssessmentStatus,
     CareReview,
     CaseStatus,
+    ChildInNeedPlan,
     ChildProtectionConference,
+    CoreGroup,
     Placement,
     SocialCareReferral,
 )
@@ -50,6 +52,12 @@ def _next_due(row) -> tuple[str, date | None, date | None]:
             return "Pathway plan", row["pathway_due"], None
         if row["pathway_review_due"]:
             return "Pathway plan review", row["pathway_review_due"], None
+    if row["status"] == CaseStatus.CHILD_IN_NEED and row.get("cin_review_due"):
+        return "Child in need plan review", row["cin_review_due"], None
+    if row.get("core_group_due") and (
+        not row["conference_due"] or row["core_group_due"] < row["conference_due"]
+    ):
+        return "First core group meeting", row["core_group_due"], None
     if row["conference_due"]:
         return row["conference_kind"], row["conference_due"], None
     return "", None, None
@@ -70,6 +78,21 @@ def _care_review_due():
         archived_at__isnull=True,
     ).order_by("due_on")
     return Subquery(pending.values("due_on")[:1])
+
+
+def _core_group_due():
+    """The first core group meeting of an open plan, while it has not been held."""
+    waiting = CoreGroup.objects.filter(
+        referral=OuterRef("pk"), plan__ended_on__isnull=True, meetings__isnull=True
+    ).order_by("first_meeting_due")
+    return Subquery(waiting.values("first_meeting_due")[:1])
+
+
+def _cin_review_due():
+    plans = ChildInNeedPlan.objects.filter(
+        referral=OuterRef("pk"), ended_on__isnull=True, next_review_due__isnull=False
+    ).order_by("next_review_due")
+    return Subquery(plans.values("next_review_due")[:1])
 
 
 def _visit_due():
@@ -100,6 +123,8 @@ def caseload(*, actor, today: date | None = None) -> dict:
             conference_kind=_pending_conference("kind"),
             care_review_due=_care_review_due(),
             visit_due=_visit_due(),
+            core_group_due=_core_group_due(),
+            cin_review_due=_cin_review_due(),
             pathway_due=F("pathway_plan__due_on"),
             pathway_done=F("pathway_plan__completed_on"),
             pathway_review_due=F("pathway_plan__next_review_due"),
@@ -121,6 +146,8 @@ def caseload(*, actor, today: date | None = None) -> dict:
             "conference_kind",
             "care_review_due",
             "visit_due",
+            "core_group_due",
+            "cin_review_due",
             "pathway_due",
             "pathway_done",
             "pathway_review_due",

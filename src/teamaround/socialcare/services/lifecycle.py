@@ -139,6 +139,12 @@ CASE_LIFECYCLE = Lifecycle(
             FamilyEventKind.STEPPED_DOWN,
         ),
         CaseEventKind.CLOSED: step(OPEN, CaseStatus.CLOSED, FamilyEventKind.EPISODE_CLOSED),
+        CaseEventKind.CP_TEAM: step(OPEN, None, OTHER),
+        CaseEventKind.LCPP: step(OPEN, None, OTHER),
+        CaseEventKind.CORE_GROUP: step(OPEN, None, OTHER),
+        CaseEventKind.OVERSIGHT: step({CaseStatus.AWAITING_DECISION} | OPEN, None, OTHER),
+        CaseEventKind.CIN_PLAN: step({CaseStatus.CHILD_IN_NEED}, None, OTHER),
+        CaseEventKind.CIN_REVIEW: step({CaseStatus.CHILD_IN_NEED}, None, OTHER),
     },
     noun="case",
 )
@@ -175,6 +181,9 @@ def record_event(
     audit_record(action=AuditAction.UPDATE, actor=actor, obj=referral, summary=f"Case {kind}")
     if moved.to_status == CaseStatus.CLOSED:
         work_cancel(actor, referral, "Case closed")
+        from teamaround.socialcare.services.cp_team import cp_team_disband
+
+        cp_team_disband(actor, referral)
     return event
 
 
@@ -228,6 +237,8 @@ WORK_SOURCES = (
     "socialcare.visit",
     "socialcare.missing",
     "socialcare.pathway",
+    "socialcare.core_group",
+    "socialcare.cin_review",
 )
 
 

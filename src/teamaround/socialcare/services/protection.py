@@ -199,6 +199,9 @@ def _plan_continues(actor, referral, plan, held_on, category, *, first: bool) ->
         lifecycle.record_event(
             actor, referral, CaseEventKind.PLAN_STARTED, f"child protection plan ({category})"
         )
+        from teamaround.socialcare.services.core_group import core_group_start
+
+        core_group_start(actor, plan, held_on)
     plan.latest_category = category
     plan.next_review_due = next_due
     plan.save(update_fields=["latest_category", "next_review_due", "updated_at"])

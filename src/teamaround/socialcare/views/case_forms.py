@@ -16,7 +16,16 @@ def case_of(request, referral_id, *, audit: bool = False):
 
 
 def case_form_page(
-    request, referral, form, change, *, heading, success, then="socialcare:case", **extra
+    request,
+    referral,
+    form,
+    change,
+    *,
+    heading,
+    success,
+    then="socialcare:case",
+    template="socialcare/form.html",
+    **extra,
 ):
     """`change(data)` is the use-case with the actor given; `then` names the case's page to
     go back to; `extra` goes to the template (a `due` date beside the heading)."""
@@ -28,4 +37,4 @@ def case_form_page(
         success=success,
     )
     context = {"form": form, "case": referral, "heading": heading, **extra}
-    return done or render(request, "socialcare/form.html", context)
+    return done or render(request, template, context)

@@ -11,6 +11,8 @@ from teamaround.core.views.forms import submit
 from teamaround.frontdoor.selectors.handovers import hand_over_get
 from teamaround.people import selectors as people_selectors
 from teamaround.socialcare import adapters, forms, selectors, services
+from teamaround.socialcare.selectors import cp_team as team_selectors
+from teamaround.socialcare.selectors import oversight as oversight_selectors
 from teamaround.socialcare.selectors import proceedings as proceedings_reads
 
 User = get_user_model()
@@ -119,6 +121,12 @@ def case_detail(request, referral_id):
         "care_period": referral.care_periods.filter(ended_on__isnull=True).first(),
         "breaches": selectors.case_breaches(referral),
         "can_see_proceedings": proceedings_reads.can_see_proceedings(request.user, referral),
+        **team_selectors.case_cp_team(referral),
+        **oversight_selectors.case_oversight(referral),
+        "can_transfer": oversight_selectors.can_transfer(request.user, referral),
+        "can_oversee": oversight_selectors.can_oversee(request.user, referral),
+        "can_review_cin": not referral.is_closed
+        and request.user.has_perm("socialcare.review_cin_plan", referral),
     }
     return render(request, "socialcare/case.html", context)
 

@@ -10,16 +10,11 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('socialcare', '0003_live_safety_checks'),
+        ('socialcare', '0005_child_in_need_reviews'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
-        migrations.AlterField(
-            model_name='caseevent',
-            name='kind',
-            field=models.CharField(choices=[('received', 'Referral received'), ('decided', 'Referral decided'), ('assess_start', 'Assessment started'), ('assess_auth', 'Assessment authorised'), ('strategy', 'Strategy discussion held'), ('s47_done', 'Section 47 enquiry completed'), ('conference', 'Child protection conference held'), ('plan_start', 'Child protection plan started'), ('plan_end', 'Child protection plan ended'), ('care_start', 'Became looked after'), ('placement', 'Placement or legal status changed'), ('care_end', 'Stopped being looked after'), ('plo_start', 'Pre-proceedings started'), ('plo_letter', 'Letter before proceedings sent'), ('plo_meeting', 'Pre-proceedings meeting held'), ('plo_outcome', 'Pre-proceedings outcome decided'), ('fgdm_offer', 'Family group decision-making meeting offered'), ('fgdm_meeting', 'Family group decision-making meeting held'), ('fgdm_except', 'Family group decision-making exception authorised'), ('proc_issued', 'Care proceedings issued'), ('reallocated', 'Case reallocated'), ('stepped_down', 'Stepped down to early help'), ('closed', 'Case closed')], max_length=14),
-        ),
         migrations.CreateModel(
             name='FamilyNetworkMember',
             fields=[
